@@ -1,0 +1,25 @@
+"use client";
+// Fluent UI for the App Router: styles rendered on the server and inserted into the HTML, so the
+// first paint is already styled.
+import { useRef, useState, type ReactNode } from "react";
+import { useServerInsertedHTML } from "next/navigation";
+import { createDOMRenderer, FluentProvider, RendererProvider, renderToStyleElements, SSRProvider, webLightTheme } from "@fluentui/react-components";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [renderer] = useState(() => createDOMRenderer());
+  const inserted = useRef(false);
+  useServerInsertedHTML(() => {
+    if (inserted.current) return null;
+    inserted.current = true;
+    return <>{renderToStyleElements(renderer)}</>;
+  });
+  return (
+    <RendererProvider renderer={renderer}>
+      <SSRProvider>
+        <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
+          {children}
+        </FluentProvider>
+      </SSRProvider>
+    </RendererProvider>
+  );
+}

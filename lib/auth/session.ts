@@ -1,0 +1,54 @@
+// Who is asking: the signed-in viewer, loaded from the database on every request, and the role gates
+// every page and server action passes through. Out-of-role access answers 404, never a hint.
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { db } from "../db";
+import { auth } from "./index";
+
+export const loadViewer = cache(async () => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      organization: { select: { id: true, name: true, locations: { select: { partnerId: true, city: true }, orderBy: { partnerId: "asc" } } } },
+    },
+  });
+});
+
+export type Viewer = NonNullable<Awaited<ReturnType<typeof loadViewer>>>;
+export type PartnerViewer = Viewer & { role: "INCENTIVE_ADMIN"; organization: NonNullable<Viewer["organization"]> };
+
+/** The signed-in viewer, or a redirect to sign-in. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await loadViewer();
+  if (!viewer) redirect("/signin");
+  return viewer;
+}
+
+export const isPartnerAdmin = (viewer: Viewer): viewer is PartnerViewer =>
+  viewer.role === "INCENTIVE_ADMIN" && viewer.organization !== null;
+
+/** An incentive admin with an organisation; anyone else gets 404. */
+export async function requirePartnerAdmin(): Promise<PartnerViewer> {
+  const viewer = await requireViewer();
+  if (!isPartnerAdmin(viewer)) notFound();
+  return viewer;
+}
+
+/** A Microsoft reviewer; anyone else gets 404. */
+export async function requireReviewer(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (viewer.role !== "REVIEWER") notFound();
+  return viewer;
+}
+
+/** Where a viewer starts: partners at their claims, reviewers at the validation queue. */
+export const homePath = (viewer: Viewer) => (viewer.role === "REVIEWER" ? "/review" : "/claims");

@@ -1,0 +1,102 @@
+// The one place that reads process.env: every setting the portal needs, validated with zod.
+import { z } from "zod";
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+
+const required = z.string().trim().min(1, "is required");
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const databaseShape = {
+  DATABASE_URL: url(["postgresql:", "postgres:"]),
+  /** Connections per instance; the embedded PGlite server takes exactly one. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+};
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    ...databaseShape,
+    AZURE_STORAGE_CONNECTION_STRING: required.refine(
+      (value) => value === "UseDevelopmentStorage=true" || /(AccountName|BlobEndpoint)=/i.test(value),
+      "must be an Azure Storage connection string (AccountName=...;AccountKey=...;BlobEndpoint=...)",
+    ),
+    AZURE_STORAGE_CONTAINER: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "must be a valid container name (3-63 lowercase letters, digits, hyphens)"),
+    SMTP_URL: url(["smtp:", "smtps:"]),
+    MAIL_FROM: required.refine(
+      (value) => /<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/.test(value),
+      'must be an address such as "CPOR claims <no-reply@example.com>"',
+    ),
+    APP_URL: url(["http:", "https:"]).transform((value) => value.replace(/\/+$/, "")),
+    AUTH_SECRET: required.min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
+    AUTH_MICROSOFT_ENTRA_ID_ID: optional,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: optional,
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional,
+    /** Web inbox of the local mail catcher; set by the embedded run so sign-in can point to it. */
+    MAIL_INBOX_URL: optional,
+  })
+  .superRefine((env, ctx) => {
+    const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];
+    if (entra.some(Boolean) && !entra.every(Boolean)) {
+      for (const key of ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET", "AUTH_MICROSOFT_ENTRA_ID_ISSUER"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when Microsoft Entra ID sign-in is configured" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables; throws EnvError naming each missing or malformed one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+function parseWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join(".");
+    const message = issue.code === "invalid_type" && source[key] === undefined ? "is required" : issue.message;
+    return `${key} ${message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/** Only the database settings: for command-line tools (seed, benchmarks) that need nothing else. */
+export function databaseEnv() {
+  return parseWith(z.object(databaseShape), process.env);
+}
+
+/** The validated environment of this process (read once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const entraConfigured = (e: Env) => Boolean(e.AUTH_MICROSOFT_ENTRA_ID_ID);
