@@ -21,7 +21,8 @@ export default defineConfig({
       const { mkdirSync } = await import("node:fs");
       const dir = path.join(".data", "migrate");
       mkdirSync(dir, { recursive: true });
-      return new PrismaPGlite(new PGlite(dir));
+      // The adapter is built on an older driver-adapter-utils; the interface is the same at run time.
+      return new PrismaPGlite(new PGlite(dir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
     }
     const { PrismaPg } = await import("@prisma/adapter-pg");
     return new PrismaPg({ connectionString: process.env.DATABASE_URL });

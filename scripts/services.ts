@@ -80,9 +80,9 @@ export async function startMailCatcher({ dataDir, smtpPort, webPort }: { dataDir
 }
 
 /** Runs a command to completion with the given environment; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+export function run(command: string, args: string[], env: Record<string, string | undefined> = process.env) {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const child = spawn(command, args, { stdio: "inherit", env: env as NodeJS.ProcessEnv });
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
     );
@@ -90,7 +90,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 }
 
 /** Applies the migrations to DATABASE_URL and, when asked, seeds the demo data. */
-export async function prepareDatabase(env: NodeJS.ProcessEnv, { seed }: { seed: boolean }) {
+export async function prepareDatabase(env: Record<string, string | undefined>, { seed }: { seed: boolean }) {
   await run(bin("prisma"), ["migrate", "deploy"], env);
   if (seed) await run(bin("tsx"), ["prisma/seed.ts"], env);
 }

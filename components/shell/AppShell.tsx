@@ -28,6 +28,11 @@ const useStyles = makeStyles({
   product: { color: "inherit", opacity: 0.9 },
   spacer: { flexGrow: 1 },
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
+  headerButton: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
+    ":hover:active": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
   body: { display: "flex", minHeight: "calc(100vh - 48px)" },
   nav: {
     width: "240px",
@@ -77,10 +82,12 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
         <Text className={styles.onBrand} data-testid="shell-organization">
           {user.organization ?? t("microsoftReviewer")}
         </Text>
-        <LanguageSwitch appearance="transparent" />
+        <LanguageSwitch appearance="transparent" className={styles.headerButton} />
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="transparent" aria-label={t("userMenu", { name: displayName })} icon={<Avatar name={displayName} size={28} color="colorful" />} />
+            <Button appearance="transparent" className={styles.headerButton} icon={<Avatar name={displayName} size={24} color="colorful" aria-hidden />}>
+              {displayName}
+            </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

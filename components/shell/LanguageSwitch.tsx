@@ -8,7 +8,7 @@ import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import { setLocale } from "@/lib/i18n/actions";
 import { locales } from "@/lib/i18n/locales";
 
-export function LanguageSwitch({ appearance = "subtle" }: { appearance?: "subtle" | "transparent" }) {
+export function LanguageSwitch({ appearance = "subtle", className }: { appearance?: "subtle" | "transparent"; className?: string }) {
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -24,7 +24,7 @@ export function LanguageSwitch({ appearance = "subtle" }: { appearance?: "subtle
       }
     >
       <MenuTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<LocalLanguage20Regular />} disabled={pending} aria-label={`${t("Shell.language")}: ${t(`Languages.${locale}`)}`}>
+        <Button appearance={appearance} className={className} icon={<LocalLanguage20Regular />} disabled={pending} aria-label={`${t("Shell.language")}: ${t(`Languages.${locale}`)}`}>
           {t(`Languages.${locale}`)}
         </Button>
       </MenuTrigger>

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const valid = {
+  DATABASE_URL: "postgresql://app@db.example:5432/cpor",
+  AZURE_STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=cpor;AccountKey=abc==;EndpointSuffix=core.windows.net",
+  AZURE_STORAGE_CONTAINER: "poe",
+  SMTP_URL: "smtps://user:pass@smtp.example:465",
+  MAIL_FROM: "CPOR claims <no-reply@cpor.example>",
+  APP_URL: "https://cpor.example/",
+  AUTH_SECRET: "x".repeat(44),
+};
+
+function problems(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("environment validation", () => {
+  it("accepts a complete production configuration and normalises APP_URL", () => {
+    const env = parseEnv(valid);
+    expect(env.APP_URL).toBe("https://cpor.example");
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+  });
+
+  it("names every missing variable", () => {
+    expect(problems({})).toEqual(
+      expect.arrayContaining([
+        "DATABASE_URL is required",
+        "AZURE_STORAGE_CONNECTION_STRING is required",
+        "SMTP_URL is required",
+        "MAIL_FROM is required",
+        "APP_URL is required",
+        "AUTH_SECRET is required",
+      ]),
+    );
+  });
+
+  it("names each malformed variable with what is expected", () => {
+    const found = problems({ ...valid, DATABASE_URL: "mysql://x", SMTP_URL: "http://mail", AZURE_STORAGE_CONTAINER: "PoE_Files", AUTH_SECRET: "short" });
+    expect(found).toHaveLength(4);
+    expect(found.find((p) => p.startsWith("DATABASE_URL"))).toMatch(/postgresql:\/\//);
+    expect(found.find((p) => p.startsWith("SMTP_URL"))).toMatch(/smtp:\/\//);
+    expect(found.find((p) => p.startsWith("AZURE_STORAGE_CONTAINER"))).toMatch(/container name/);
+    expect(found.find((p) => p.startsWith("AUTH_SECRET"))).toMatch(/at least 32/);
+  });
+
+  it("requires all three Microsoft Entra ID settings once one is given", () => {
+    expect(problems({ ...valid, AUTH_MICROSOFT_ENTRA_ID_ID: "client" })).toEqual([
+      "AUTH_MICROSOFT_ENTRA_ID_SECRET is required when Microsoft Entra ID sign-in is configured",
+      "AUTH_MICROSOFT_ENTRA_ID_ISSUER is required when Microsoft Entra ID sign-in is configured",
+    ]);
+  });
+});
