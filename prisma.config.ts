@@ -21,8 +21,31 @@ export default defineConfig({
       const { mkdirSync } = await import("node:fs");
       const dir = path.join(".data", "migrate");
       mkdirSync(dir, { recursive: true });
-      // The adapter is built on an older driver-adapter-utils; the interface is the same at run time.
-      return new PrismaPGlite(new PGlite(dir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
+      // pglite-prisma-adapter 0.6 runs migration scripts without awaiting them, which breaks the
+      // shadow database replay of multi-statement migrations: run them to completion instead.
+      type Query = { sql: string; args: unknown[] };
+      type Adapter = {
+        client: { exec(sql: string): Promise<unknown> };
+        executeScript(sql: string): Promise<void>;
+        executeRaw(query: Query): Promise<number>;
+      };
+      const awaitingScripts = async (pending: Promise<unknown>) => {
+        const adapter = (await pending) as Adapter;
+        const executeRaw = adapter.executeRaw.bind(adapter);
+        adapter.executeScript = async (sql) => void (await adapter.client.exec(sql));
+        // A whole migration arrives as one parameterless statement list: run it as a script.
+        adapter.executeRaw = async (query) =>
+          query.args.length === 0 && query.sql.includes(";") ? (await adapter.client.exec(query.sql), 0) : executeRaw(query);
+        return adapter;
+      };
+      const factory = new PrismaPGlite(new PGlite(dir));
+      const connect = factory.connect.bind(factory);
+      Object.assign(factory, {
+        connect: () => awaitingScripts(connect()),
+        connectToShadowDb: () => awaitingScripts(new PrismaPGlite(new PGlite()).connect()),
+      });
+      // Built on an older driver-adapter-utils; the interface is the same at run time.
+      return factory as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
     }
     const { PrismaPg } = await import("@prisma/adapter-pg");
     return new PrismaPg({ connectionString: process.env.DATABASE_URL });

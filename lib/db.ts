@@ -1,8 +1,16 @@
-// The one Prisma client of the portal (adapter-pg over DATABASE_URL).
+// The one Prisma client of the portal (adapter-pg over DATABASE_URL), created on first use so a
+// build without configuration can still import it.
 import "server-only";
-import { createPrismaClient } from "./db-client";
+import { createPrismaClient, type Db } from "./db-client";
 
-const globalForDb = globalThis as unknown as { cporDb?: ReturnType<typeof createPrismaClient> };
+const globalForDb = globalThis as unknown as { cporDb?: Db };
 
 /** Reused across hot reloads in development so the pool is not re-created each time. */
-export const db = (globalForDb.cporDb ??= createPrismaClient());
+const client = () => (globalForDb.cporDb ??= createPrismaClient());
+
+export const db: Db = new Proxy({} as Db, {
+  get(_, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});
