@@ -1,16 +1,45 @@
 import { getTranslations } from "next-intl/server";
+import { ClaimsList } from "@/components/claims/ClaimsList";
 import { PageHeader } from "@/components/PageHeader";
 import { requirePartnerAdmin } from "@/lib/auth/session";
+import { claimSortFields, listClaims } from "@/lib/claims/queries";
+import { solutionAreas } from "@/lib/claims/roles";
+import { claimStatuses } from "@/lib/claims/lifecycle";
 
-export default async function ClaimsPage() {
+const PAGE_SIZE = 20;
+
+type Search = { q?: string; status?: string; area?: string; sort?: string; dir?: string; page?: string };
+
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePartnerAdmin();
   const t = await getTranslations("Claims");
-  const ids = viewer.organization.locations.map((l) => (l.city ? `${l.partnerId} (${l.city})` : l.partnerId)).join(", ");
+  const search = await searchParams;
+  const status = claimStatuses.find((s) => s === search.status);
+  const solutionArea = solutionAreas.find((a) => a === search.area);
+  const sort = claimSortFields.find((f) => f === search.sort) ?? "updatedAt";
+  const direction = search.dir === "asc" ? "asc" : search.dir === "desc" ? "desc" : sort === "updatedAt" ? "desc" : "asc";
+  const page = Math.max(1, Math.floor(Number(search.page)) || 1);
+  const q = (search.q ?? "").slice(0, 100);
+
+  const { total, rows } = await listClaims(viewer, { status, solutionArea, q, sort, direction, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeader title={t("title")} lead={t("intro")} />
-      <p>{t("organizationLocations", { ids })}</p>
-      <p>{t("empty")}</p>
+      <ClaimsList
+        state={{ q, status: status ?? "", area: solutionArea ?? "", sort, direction, page, pageSize: PAGE_SIZE, total }}
+        rows={rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          tenantId: row.tenantId,
+          solutionArea: row.solutionArea,
+          partnerRole: row.partnerRole,
+          partnerId: row.partnerId,
+          status: row.status,
+          updatedAt: row.updatedAt.toISOString(),
+          items: row.workloads.sort((a, b) => a.workload.sortOrder - b.workload.sortOrder).map((w) => w.workload.name),
+          subscriptionCount: row.subscriptions.length,
+        }))}
+      />
     </>
   );
 }

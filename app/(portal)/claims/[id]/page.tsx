@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { ClaimView } from "@/components/claims/ClaimView";
+import { requirePartnerAdmin } from "@/lib/auth/session";
+import { findClaim } from "@/lib/claims/queries";
+import { summaryOfClaim } from "@/lib/claims/summary";
+
+export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePartnerAdmin();
+  const { id } = await params;
+  const claim = await findClaim(viewer, id);
+  if (!claim) notFound();
+  const summary = await summaryOfClaim(claim);
+  return (
+    <ClaimView
+      claim={{ ...summary, id: claim.id }}
+      status={claim.status}
+      createdAt={claim.createdAt.toISOString()}
+      updatedAt={claim.updatedAt.toISOString()}
+      events={claim.events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, toStatus: e.toStatus, actor: e.actor?.name ?? e.actor?.email ?? null, note: e.note }))}
+    />
+  );
+}

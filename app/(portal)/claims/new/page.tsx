@@ -1,0 +1,6 @@
+import { WizardRoute } from "@/components/claims/wizard/WizardRoute";
+
+export default async function NewClaimPage({ searchParams }: { searchParams: Promise<{ step?: string; area?: string }> }) {
+  const { step, area } = await searchParams;
+  return <WizardRoute claimKey="new" requestedStep={step} requestedArea={area} />;
+}

@@ -1,0 +1,142 @@
+"use client";
+// The claim page: status, what the claim holds, the actions its status allows, and its history.
+import { useState, useTransition } from "react";
+import NextLink from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { Delete20Regular, Edit20Regular } from "@fluentui/react-icons";
+import { deleteDraftClaim } from "@/lib/claims/actions";
+import type { ClaimSummaryView } from "@/lib/claims/summary";
+import { PageHeader } from "../PageHeader";
+import { ClaimSummary } from "./ClaimSummary";
+import { StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  meta: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", marginBottom: "16px", color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", gap: "8px" },
+  note: { marginBottom: "16px", maxWidth: "880px" },
+  history: { marginTop: "24px", maxWidth: "880px" },
+  timeline: { listStyle: "none", padding: 0, margin: "8px 0 0", borderLeft: `2px solid ${tokens.colorNeutralStroke2}` },
+  event: { padding: "6px 0 6px 16px", display: "flex", flexDirection: "column" },
+  when: { color: tokens.colorNeutralForeground3 },
+  back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
+});
+
+export type ClaimEventView = { id: string; at: string; action: string; toStatus: string | null; actor: string | null; note: string | null };
+
+export function ClaimView({
+  claim,
+  status,
+  createdAt,
+  updatedAt,
+  events,
+}: {
+  claim: ClaimSummaryView & { id: string };
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  events: ClaimEventView[];
+}) {
+  const styles = useStyles();
+  const t = useTranslations("ClaimPage");
+  const ts = useTranslations("Status");
+  const format = useFormatter();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [deleteError, setDeleteError] = useState(false);
+  const draft = status === "DRAFT";
+
+  const remove = () =>
+    startTransition(async () => {
+      const result = await deleteDraftClaim(claim.id);
+      if (result.ok) router.push("/claims");
+      else setDeleteError(true);
+    });
+
+  return (
+    <>
+      <NextLink href="/claims" className={styles.back}>
+        ← {t("backToList")}
+      </NextLink>
+      <PageHeader
+        title={claim.name}
+        actions={
+          draft ? (
+            <div className={styles.actions}>
+              <Button icon={<Edit20Regular />} onClick={() => router.push(`/claims/${claim.id}/edit`)}>
+                {t("edit")}
+              </Button>
+              <Dialog>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button icon={<Delete20Regular />}>{t("delete")}</Button>
+                </DialogTrigger>
+                <DialogSurface>
+                  <DialogBody>
+                    <DialogTitle>{t("deleteTitle")}</DialogTitle>
+                    <DialogContent>{t("deleteBody", { name: claim.name })}</DialogContent>
+                    <DialogActions>
+                      <DialogTrigger disableButtonEnhancement>
+                        <Button>{t("deleteCancel")}</Button>
+                      </DialogTrigger>
+                      <Button appearance="primary" onClick={remove} disabled={pending}>
+                        {t("deleteConfirm")}
+                      </Button>
+                    </DialogActions>
+                  </DialogBody>
+                </DialogSurface>
+              </Dialog>
+            </div>
+          ) : null
+        }
+      />
+      <div className={styles.meta}>
+        <Text>{t("status")}:</Text>
+        <StatusBadge status={status} />
+        <Text>{t("created", { date: new Date(createdAt) })}</Text>
+        <Text>{t("updated", { date: new Date(updatedAt) })}</Text>
+      </div>
+      {deleteError ? (
+        <MessageBar intent="error" role="alert" className={styles.note}>
+          <MessageBarBody>{t("deleteFailed")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <MessageBar intent={draft ? "info" : "success"} className={styles.note}>
+        <MessageBarBody>{draft ? t("draftNote") : t("readOnly")}</MessageBarBody>
+      </MessageBar>
+      <ClaimSummary claim={claim} />
+      <section className={styles.history} aria-labelledby="history-heading">
+        <Subtitle2 as="h2" id="history-heading">
+          {t("history")}
+        </Subtitle2>
+        <ol className={styles.timeline}>
+          {events.map((event) => (
+            <li key={event.id} className={styles.event}>
+              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "" })}</Text>
+              <Text size={200} className={styles.when}>
+                {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
+                {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}
+              </Text>
+              {event.note ? <Text>{event.note}</Text> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+// Server actions of the claim wizard and the claim page. Each one authorizes through the session
+// gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requirePartnerAdmin } from "../auth/session";
+import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
+
+const keySchema = z.string().min(1).max(64);
+const stepSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const targetSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+/** Saves one wizard step ("Next", or "Back"/"Edit" after a change) and says where to go. */
+export async function saveWizardStep(key: string, step: number, values: unknown, nextStep: number): Promise<StepResult> {
+  const viewer = await requirePartnerAdmin();
+  const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
+  if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
+  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2]);
+}
+
+/** "Add customer" (or "Save changes" on a draft): creates or updates the Draft from the saved entries. */
+export async function finishClaimWizard(key: string, creationKey: string): Promise<FinishResult> {
+  const viewer = await requirePartnerAdmin();
+  const args = z.tuple([keySchema, z.string().uuid()]).safeParse([key, creationKey]);
+  if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
+  const result = await finishWizard(viewer, args.data[0], args.data[1]);
+  if (result.ok) revalidatePath("/claims");
+  return result;
+}
+
+/** "Cancel": forgets the wizard's unsaved entries and returns to the list (or the draft). */
+export async function cancelClaimWizard(key: string) {
+  const viewer = await requirePartnerAdmin();
+  const parsed = keySchema.safeParse(key);
+  if (parsed.success) await discardWizard(viewer, parsed.data);
+  redirect(parsed.success && parsed.data !== "new" ? `/claims/${parsed.data}` : "/claims");
+}
+
+/** "Delete" on a Draft. */
+export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean }> {
+  const viewer = await requirePartnerAdmin();
+  const parsed = keySchema.safeParse(claimId);
+  if (!parsed.success || !(await deleteDraft(viewer, parsed.data))) return { ok: false };
+  revalidatePath("/claims");
+  return { ok: true };
+}

@@ -1,0 +1,12 @@
+// The claim's audit history: every change is recorded with its actor, in the same transaction as the change.
+import type { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus } from "../generated/prisma/enums";
+
+export type ClaimAction = "created" | "updated" | "deleted" | "statusChanged";
+
+export function recordEvent(
+  tx: Prisma.TransactionClient,
+  event: { claimId: string; action: ClaimAction; actorUserId?: string; fromStatus?: ClaimStatus; toStatus?: ClaimStatus; reasonCode?: string; note?: string; ip?: string; userAgent?: string },
+) {
+  return tx.claimEvent.create({ data: event });
+}

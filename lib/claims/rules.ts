@@ -1,0 +1,52 @@
+// The claim rules that need reference data: the PartnerID is the organisation's, the workloads belong
+// to the solution area, and Business Applications subscriptions belong to the tenant and are eligible.
+import "server-only";
+import type { PurchaseChannel, SolutionArea } from "../generated/prisma/enums";
+import type { PartnerViewer } from "../auth/session";
+import { tenantWithSubscriptions, workloadCatalog } from "../reference/queries";
+import type { FieldErrors } from "./schemas";
+
+export type Eligibility = "eligible" | "csp" | "expired";
+
+/** Why a subscription can or cannot be claimed in a Business Applications role. */
+export function subscriptionEligibility(subscription: { channel: PurchaseChannel; endsAt: Date }, now = new Date()): Eligibility {
+  if (subscription.channel === "CSP") return "csp";
+  if (subscription.endsAt.getTime() <= now.getTime()) return "expired";
+  return "eligible";
+}
+
+type DetailsFacts = { solutionArea: SolutionArea; partnerId: string; tenantId: string };
+type WorkloadFacts = DetailsFacts & { workloadIds: string[]; subscriptionIds: string[] };
+
+/** Step 1 rules: the PartnerID is one of the viewer's organisation's; a Business Applications tenant is known. */
+export async function checkDetailsRules(viewer: PartnerViewer, input: DetailsFacts): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  if (!viewer.organization.locations.some((l) => l.partnerId === input.partnerId)) errors.partnerId = "partnerIdNotYours";
+  if (input.solutionArea === "BUSINESS_APPLICATIONS" && !(await tenantWithSubscriptions(input.tenantId))) errors.tenantId = "tenantUnknown";
+  return errors;
+}
+
+/** Step 2 rules: workloads of the area; for Business Applications, eligible subscriptions of the tenant for each product. */
+export async function checkWorkloadRules(input: WorkloadFacts, now = new Date()): Promise<FieldErrors> {
+  const catalog = new Set((await workloadCatalog(input.solutionArea)).map((w) => w.id));
+  if (input.workloadIds.some((id) => !catalog.has(id))) return { workloadIds: "workloadNotInArea" };
+  if (input.solutionArea === "MODERN_WORK_SECURITY") {
+    return input.subscriptionIds.length > 0 ? { subscriptionIds: "subscriptionsNotForArea" } : {};
+  }
+  const tenant = await tenantWithSubscriptions(input.tenantId);
+  if (!tenant) return { workloadIds: "tenantUnknown" };
+  const byId = new Map(tenant.subscriptions.map((s) => [s.id, s]));
+  for (const id of input.subscriptionIds) {
+    const subscription = byId.get(id);
+    if (!subscription) return { subscriptionIds: "subscriptionNotInTenant" };
+    const eligibility = subscriptionEligibility(subscription, now);
+    if (eligibility === "csp") return { [`subscriptions.${subscription.workloadId}`]: "subscriptionCsp" };
+    if (eligibility === "expired") return { [`subscriptions.${subscription.workloadId}`]: "subscriptionExpired" };
+    if (!input.workloadIds.includes(subscription.workloadId)) return { subscriptionIds: "subscriptionProductNotSelected" };
+  }
+  const errors: FieldErrors = {};
+  for (const workloadId of input.workloadIds) {
+    if (!input.subscriptionIds.some((id) => byId.get(id)?.workloadId === workloadId)) errors[`subscriptions.${workloadId}`] = "subscriptionRequired";
+  }
+  return errors;
+}

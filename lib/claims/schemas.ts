@@ -1,0 +1,94 @@
+// The claim's input schemas, one per wizard step and one for the whole claim. The same schemas run in
+// the browser (react-hook-form) and in the server actions. Messages are keys of "Validation.*".
+import { z } from "zod";
+import { locales } from "../i18n/locales";
+import { partnerRoles, roleDefinitions, solutionAreas } from "./roles";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A tenant (directory) ID: a GUID in any letter case, spaces around it ignored; stored lower-case. */
+export const tenantIdSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .toLowerCase()
+  .regex(GUID, "tenantId");
+
+const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "tooLong");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .optional()
+    .transform((value) => (value ? value : undefined));
+const email = z.string({ error: "required" }).trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")).transform((v) => v.toLowerCase());
+
+const detailsShape = {
+  solutionArea: z.enum(solutionAreas, { error: "required" }),
+  partnerRole: z.enum(partnerRoles, { error: "required" }),
+  name: text(100),
+  partnerId: z.string({ error: "required" }).trim().min(1, "required"),
+  tenantId: tenantIdSchema,
+  incentiveOptOut: z.boolean().default(false),
+  dynamicsSellerName: optionalText(200),
+  customerName: optionalText(200),
+  isvSolutionName: optionalText(200),
+};
+
+type Details = z.infer<z.ZodObject<typeof detailsShape>>;
+
+function refineDetails(details: Details, ctx: z.RefinementCtx) {
+  const role = roleDefinitions[details.partnerRole];
+  if (role.solutionArea !== details.solutionArea) ctx.addIssue({ code: "custom", path: ["partnerRole"], message: "roleNotInArea" });
+  if (role.revenueDetails) {
+    for (const field of ["dynamicsSellerName", "customerName", "isvSolutionName"] as const) {
+      if (!details[field]) ctx.addIssue({ code: "custom", path: [field], message: "required" });
+    }
+  }
+}
+
+/** Step 1: role and details. */
+export const detailsSchema = z.object(detailsShape).superRefine(refineDetails);
+
+/** Step 2: workloads (and, for Business Applications, the subscriptions of each product). */
+export const workloadsShape = {
+  workloadIds: z.array(z.string()).min(1, "workloadsRequired"),
+  subscriptionIds: z.array(z.string().toLowerCase()).default([]),
+};
+export const workloadsSchema = z.object(workloadsShape);
+
+/** Step 3: the customer's contact and the partner's own contact. */
+export const contactsShape = {
+  customerContactName: text(100),
+  customerContactTitle: optionalText(100),
+  customerContactAddress: text(300),
+  customerContactEmail: email,
+  customerLocale: z.enum(locales).default("en"),
+  partnerContactName: text(100),
+  partnerContactEmail: email,
+};
+export const contactsSchema = z.object(contactsShape);
+
+/** The whole claim, as the server re-validates it before saving. */
+export const claimSchema = z.object({ ...detailsShape, ...workloadsShape, ...contactsShape }).superRefine(refineDetails);
+
+export type DetailsInput = z.input<typeof detailsSchema>;
+export type WorkloadsInput = z.input<typeof workloadsSchema>;
+export type ContactsInput = z.input<typeof contactsSchema>;
+export type ClaimInput = z.output<typeof claimSchema>;
+
+export const wizardSteps = [detailsSchema, workloadsSchema, contactsSchema] as const;
+export type WizardStep = 1 | 2 | 3 | 4;
+
+/** Field errors keyed by field path, each a "Validation.*" message key. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join(".") || "_form";
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}

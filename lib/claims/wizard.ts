@@ -1,0 +1,208 @@
+// The claim wizard's server side: what an admin has entered so far (kept per admin in the database,
+// so a reload or a later visit resumes it), each step's validation, and creating or saving the draft.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { PartnerViewer } from "../auth/session";
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { isLocale } from "../i18n/locales";
+import { findClaim, claimScope } from "./queries";
+import { roleDefinitions } from "./roles";
+import { checkDetailsRules, checkWorkloadRules } from "./rules";
+import { claimSchema, contactsSchema, detailsSchema, fieldErrorsOf, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
+import { recordEvent } from "./history";
+
+export type WizardData = Partial<Omit<ClaimInput, "creationKey">> & { creationKey: string };
+export type WizardKey = "new" | (string & {});
+export type StepResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: "notEditable" };
+export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: WizardStep; fieldErrors: FieldErrors; message?: "notEditable" };
+
+const stepSchemas = { 1: detailsSchema, 2: workloadsSchema, 3: contactsSchema } as const;
+
+class NotEditable extends Error {}
+
+/** The draft being edited must be the organisation's and still a Draft. */
+async function editableDraft(viewer: PartnerViewer, key: WizardKey) {
+  if (key === "new") return null;
+  const claim = await findClaim(viewer, key);
+  if (!claim || claim.status !== "DRAFT") throw new NotEditable();
+  return claim;
+}
+
+function dataFromClaim(claim: NonNullable<Awaited<ReturnType<typeof findClaim>>>): WizardData {
+  return {
+    creationKey: claim.creationKey,
+    solutionArea: claim.solutionArea,
+    partnerRole: claim.partnerRole,
+    name: claim.name,
+    partnerId: claim.partnerId,
+    tenantId: claim.tenantId,
+    incentiveOptOut: claim.incentiveOptOut,
+    dynamicsSellerName: claim.dynamicsSellerName ?? undefined,
+    customerName: claim.customerName ?? undefined,
+    isvSolutionName: claim.isvSolutionName ?? undefined,
+    workloadIds: claim.workloads.map((w) => w.workload.id),
+    subscriptionIds: claim.subscriptions.map((s) => s.subscription.id),
+    customerContactName: claim.customerContactName,
+    customerContactTitle: claim.customerContactTitle ?? undefined,
+    customerContactAddress: claim.customerContactAddress,
+    customerContactEmail: claim.customerContactEmail,
+    customerLocale: isLocale(claim.customerLocale) ? claim.customerLocale : "en",
+    partnerContactName: claim.partnerContactName,
+    partnerContactEmail: claim.partnerContactEmail,
+  };
+}
+
+/** The furthest step the data allows: a step opens only when every step before it is valid. */
+export function reachableStep(data: WizardData): WizardStep {
+  if (!detailsSchema.safeParse(data).success) return 1;
+  if (!workloadsSchema.safeParse(data).success) return 2;
+  if (!contactsSchema.safeParse(data).success) return 3;
+  return 4;
+}
+
+/** What the admin has entered so far (a new claim, or the draft with any unsaved edits). */
+export async function loadWizard(viewer: PartnerViewer, key: WizardKey): Promise<{ data: WizardData; step: WizardStep } | null> {
+  let claim;
+  try {
+    claim = await editableDraft(viewer, key);
+  } catch (error) {
+    if (error instanceof NotEditable) return null;
+    throw error;
+  }
+  const progress = await db.wizardProgress.findUnique({ where: { userId_key: { userId: viewer.id, key } } });
+  if (progress) return { data: progress.data as WizardData, step: progress.step as WizardStep };
+  if (claim) return { data: dataFromClaim(claim), step: 4 };
+  const data: WizardData = {
+    creationKey: randomUUID(),
+    customerLocale: isLocale(viewer.locale) ? viewer.locale : "en",
+    partnerContactName: viewer.name ?? undefined,
+    partnerContactEmail: viewer.email,
+  };
+  return { data, step: 1 };
+}
+
+/** Validates one step (schema, then the rules that need reference data) and keeps it. */
+export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep): Promise<StepResult> {
+  const loaded = await loadWizard(viewer, key);
+  if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
+  const parsed = stepSchemas[step].safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+
+  let data: WizardData = { ...loaded.data, ...parsed.data };
+  if (step === 1) {
+    const details = detailsSchema.parse(data);
+    const errors = await checkDetailsRules(viewer, details);
+    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
+    // A change of area or tenant invalidates the workloads or subscriptions chosen for the old one.
+    if (loaded.data.solutionArea !== details.solutionArea) data = { ...data, workloadIds: [], subscriptionIds: [] };
+    else if (loaded.data.tenantId !== details.tenantId) data = { ...data, subscriptionIds: [] };
+    if (!roleDefinitions[details.partnerRole].revenueDetails) data = { ...data, dynamicsSellerName: undefined, customerName: undefined, isvSolutionName: undefined };
+    if (details.solutionArea !== "MODERN_WORK_SECURITY") data = { ...data, incentiveOptOut: false };
+  }
+  if (step === 2) {
+    const details = detailsSchema.safeParse(data);
+    if (!details.success) return { ok: false, fieldErrors: { _form: "previousStepIncomplete" } };
+    const chosen = workloadsSchema.parse(data);
+    const errors = await checkWorkloadRules({ ...details.data, ...chosen });
+    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
+  }
+  const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
+  const stepToKeep = Math.min(nextStep, reachableStep(data));
+  await db.wizardProgress.upsert({
+    where: { userId_key: { userId: viewer.id, key } },
+    create: { userId: viewer.id, key, data: stored, step: stepToKeep },
+    update: { data: stored, step: stepToKeep },
+  });
+  return { ok: true };
+}
+
+/** Forgets the unsaved wizard entries (Cancel). */
+export async function discardWizard(viewer: PartnerViewer, key: WizardKey) {
+  await db.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
+}
+
+const stepOfField = (field: string): WizardStep => {
+  if (field in detailsSchema.shape || field === "_form") return 1;
+  if (field === "workloadIds" || field === "subscriptionIds" || field.startsWith("subscriptions.")) return 2;
+  return 3;
+};
+
+/**
+ * Re-validates everything and creates the Draft ("Add customer"), or saves the edits of a draft.
+ * A repeated call with the same creation key returns the claim the first call created.
+ */
+export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creationKey: string): Promise<FinishResult> {
+  if (key === "new") {
+    const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey }, select: { id: true } });
+    if (existing) return { ok: true, claimId: existing.id };
+  }
+  const loaded = await loadWizard(viewer, key);
+  if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
+  const parsed = claimSchema.safeParse(loaded.data);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return { ok: false, step: stepOfField(Object.keys(fieldErrors)[0]), fieldErrors };
+  }
+  const input = parsed.data;
+  const ruleErrors = { ...(await checkDetailsRules(viewer, input)), ...(await checkWorkloadRules(input)) };
+  if (Object.keys(ruleErrors).length > 0) return { ok: false, step: stepOfField(Object.keys(ruleErrors)[0]), fieldErrors: ruleErrors };
+
+  const { workloadIds, subscriptionIds, ...fields } = input;
+  const columns = {
+    ...fields,
+    dynamicsSellerName: fields.dynamicsSellerName ?? null,
+    customerName: fields.customerName ?? null,
+    isvSolutionName: fields.isvSolutionName ?? null,
+    customerContactTitle: fields.customerContactTitle ?? null,
+  };
+  try {
+    const claimId = await db.$transaction(async (tx) => {
+      await tx.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
+      if (key === "new") {
+        const claim = await tx.claim.create({
+          data: {
+            ...columns,
+            organizationId: viewer.organization.id,
+            createdById: viewer.id,
+            creationKey: loaded.data.creationKey,
+            workloads: { create: workloadIds.map((workloadId) => ({ workloadId })) },
+            subscriptions: { create: subscriptionIds.map((subscriptionId) => ({ subscriptionId })) },
+          },
+          select: { id: true },
+        });
+        await recordEvent(tx, { claimId: claim.id, action: "created", actorUserId: viewer.id, toStatus: "DRAFT" });
+        return claim.id;
+      }
+      // Only a Draft of the organisation may change; the status is re-checked in the same statement.
+      const updated = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: key, status: "DRAFT" }, data: columns });
+      if (updated.count !== 1) throw new NotEditable();
+      await tx.claimWorkload.deleteMany({ where: { claimId: key } });
+      await tx.claimSubscription.deleteMany({ where: { claimId: key } });
+      await tx.claimWorkload.createMany({ data: workloadIds.map((workloadId) => ({ claimId: key, workloadId })) });
+      await tx.claimSubscription.createMany({ data: subscriptionIds.map((subscriptionId) => ({ claimId: key, subscriptionId })) });
+      await recordEvent(tx, { claimId: key, action: "updated", actorUserId: viewer.id });
+      return key;
+    });
+    return { ok: true, claimId };
+  } catch (error) {
+    if (error instanceof NotEditable) return { ok: false, fieldErrors: {}, message: "notEditable" };
+    // A concurrent "Add customer" with the same key already created the claim: return it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey: loaded.data.creationKey }, select: { id: true } });
+      if (existing) return { ok: true, claimId: existing.id };
+    }
+    throw error;
+  }
+}
+
+/** Deletes a Draft of the organisation (kept for the audit history, hidden everywhere). */
+export async function deleteDraft(viewer: PartnerViewer, claimId: string) {
+  return db.$transaction(async (tx) => {
+    const deleted = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: claimId, status: "DRAFT" }, data: { deletedAt: new Date() } });
+    if (deleted.count !== 1) return false;
+    await recordEvent(tx, { claimId, action: "deleted", actorUserId: viewer.id });
+    await tx.wizardProgress.deleteMany({ where: { userId: viewer.id, key: claimId } });
+    return true;
+  });
+}
