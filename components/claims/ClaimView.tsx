@@ -26,6 +26,7 @@ import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
 import { StatusBadge } from "./StatusBadge";
+import { useHydrated } from "@/components/hooks/useHydrated";
 
 const useStyles = makeStyles({
   meta: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", marginBottom: "16px", color: tokens.colorNeutralForeground2 },
@@ -58,6 +59,7 @@ export function ClaimView({
   const ts = useTranslations("Status");
   const format = useFormatter();
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [deleteError, setDeleteError] = useState(false);
   const draft = status === "DRAFT";
@@ -70,7 +72,7 @@ export function ClaimView({
     });
 
   return (
-    <>
+    <div data-ready={hydrated || undefined}>
       <NextLink href="/claims" className={styles.back}>
         ← {t("backToList")}
       </NextLink>
@@ -137,6 +139,6 @@ export function ClaimView({
           ))}
         </ol>
       </section>
-    </>
+    </div>
   );
 }

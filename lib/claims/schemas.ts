@@ -51,10 +51,15 @@ function refineDetails(details: Details, ctx: z.RefinementCtx) {
 /** Step 1: role and details. */
 export const detailsSchema = z.object(detailsShape).superRefine(refineDetails);
 
+const unique = (ids: string[]) => [...new Set(ids)];
+
 /** Step 2: workloads (and, for Business Applications, the subscriptions of each product). */
 export const workloadsShape = {
-  workloadIds: z.array(z.string()).min(1, "workloadsRequired"),
-  subscriptionIds: z.array(z.string().toLowerCase()).default([]),
+  workloadIds: z
+    .array(z.string().trim().min(1, "workloadsRequired"), { error: "workloadsRequired" })
+    .min(1, "workloadsRequired")
+    .transform(unique),
+  subscriptionIds: z.array(z.string().trim().toLowerCase(), { error: "invalidRequest" }).default([]).transform(unique),
 };
 export const workloadsSchema = z.object(workloadsShape);
 

@@ -133,12 +133,16 @@ const stepOfField = (field: string): WizardStep => {
  * A repeated call with the same creation key returns the claim the first call created.
  */
 export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creationKey: string): Promise<FinishResult> {
-  if (key === "new") {
-    const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey }, select: { id: true } });
-    if (existing) return { ok: true, claimId: existing.id };
-  }
+  const created = async () => (key === "new" ? db.claim.findFirst({ where: { ...claimScope(viewer), creationKey }, select: { id: true } }) : null);
+  const existing = await created();
+  if (existing) return { ok: true, claimId: existing.id };
   const loaded = await loadWizard(viewer, key);
   if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
+  if (key === "new" && loaded.data.creationKey !== creationKey) {
+    // A concurrent call for this key may have created the claim (and cleared the entries) in between.
+    const raced = await created();
+    if (raced) return { ok: true, claimId: raced.id };
+  }
   const parsed = claimSchema.safeParse(loaded.data);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);

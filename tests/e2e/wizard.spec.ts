@@ -17,7 +17,11 @@ type Claim = {
   subscriptions?: string[];
 };
 
+/** Waits until the wizard's form is hydrated, as a person would wait for the page to respond. */
+const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
+
 async function fillDetails(page: Page, claim: Claim, shots?: string) {
+  await ready(page);
   await page.getByRole("radio", { name: claim.area }).check();
   await page.getByRole("radio", { name: new RegExp(`^${claim.role}`) }).check();
   await page.getByLabel("Claim name").fill(claim.name);
@@ -34,6 +38,7 @@ async function fillDetails(page: Page, claim: Claim, shots?: string) {
 
 async function chooseWorkloads(page: Page, claim: Claim, shots?: string) {
   await expect(page.getByText("Step 2 of 4")).toBeVisible();
+  await ready(page);
   for (const workload of claim.workloads) await page.getByRole("checkbox", { name: workload, exact: true }).check();
   for (const subscription of claim.subscriptions ?? []) await page.getByRole("checkbox", { name: new RegExp(subscription) }).check();
   if (shots) await screenshot(page, `${shots}-step2`);
@@ -42,6 +47,7 @@ async function chooseWorkloads(page: Page, claim: Claim, shots?: string) {
 
 async function fillContacts(page: Page, shots?: string) {
   await expect(page.getByText("Step 3 of 4")).toBeVisible();
+  await ready(page);
   const customer = page.getByRole("group", { name: "Customer contact" });
   await customer.getByLabel("Name").fill("Nancy Davolio");
   await customer.getByLabel("Title").fill("IT Director");
@@ -53,6 +59,7 @@ async function fillContacts(page: Page, shots?: string) {
   if (shots) await screenshot(page, `${shots}-step3`);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Step 4 of 4")).toBeVisible();
+  await ready(page);
 }
 
 /** Opens Add customer on a fresh wizard (an earlier test's unfinished entries are resumed, so cancel them). */
@@ -66,6 +73,7 @@ async function startWizard(page: Page) {
     await page.getByRole("link", { name: "Add customer" }).click();
   }
   await expect(page.getByText("Step 1 of 4")).toBeVisible();
+  await ready(page);
 }
 
 const roles: Claim[] = [
@@ -135,6 +143,7 @@ test("bad input is refused at the field, and nothing is created", async ({ page 
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText(/This tenant is not known/)).toBeVisible();
   await expect(page.getByText("Step 1 of 4")).toBeVisible();
+  await ready(page);
 });
 
 test("CSP and ended subscriptions cannot be chosen, and say why", async ({ page }) => {
@@ -159,15 +168,19 @@ test("the review page's Edit links return to each step with the entries kept; a 
 
   await page.getByRole("link", { name: "Edit Role and details" }).click();
   await expect(page.getByText("Step 1 of 4")).toBeVisible();
+  await ready(page);
   await expect(page.getByLabel("Claim name")).toHaveValue(claim.name);
   await expect(page.getByLabel("Customer tenant ID")).toHaveValue("9b8e7d6c-5a4f-4e3d-8c2b-1a0f9e8d7c6b");
   await page.goto("/claims/new?step=4");
+  await ready(page);
   await page.getByRole("link", { name: "Edit Workloads" }).click();
+  await ready(page);
   await expect(page.getByRole("checkbox", { name: "Microsoft Teams", exact: true })).toBeChecked();
   await page.getByRole("checkbox", { name: "OneDrive", exact: true }).check();
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Step 3 of 4")).toBeVisible();
   await page.reload();
+  await ready(page);
   await expect(page.getByRole("group", { name: "Customer contact" }).getByLabel("Name")).toHaveValue("Nancy Davolio");
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("OneDrive", { exact: true })).toBeVisible();
@@ -188,6 +201,7 @@ test("a draft is edited and deleted by its organization, and invisible to anothe
   await page.getByRole("button", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: claim.name })).toBeVisible();
   const claimUrl = page.url();
+  await ready(page);
 
   const other = await browser.newPage();
   await signIn(other, DEMO.users.fabrikamAdmin);
@@ -200,9 +214,11 @@ test("a draft is edited and deleted by its organization, and invisible to anothe
   await page.getByRole("button", { name: "Edit" }).click();
   await expect(page.getByText("Step 4 of 4")).toBeVisible();
   await page.getByRole("link", { name: "Edit Role and details" }).click();
+  await ready(page);
   await page.getByLabel("Claim name").fill(`${claim.name} v2`);
   await page.getByRole("button", { name: "Next" }).click();
   await page.goto(`${claimUrl}/edit?step=4`);
+  await ready(page);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${claim.name} v2` })).toBeVisible();
   await expect(page.getByText("Draft edited")).toBeVisible();
@@ -211,4 +227,80 @@ test("a draft is edited and deleted by its organization, and invisible to anothe
   await page.getByRole("button", { name: "Delete draft" }).click();
   await expect(page).toHaveURL(/\/claims$/);
   expect((await page.request.get(claimUrl)).status()).toBe(404);
+});
+
+test("the whole wizard in Japanese, for an influenced-revenue claim", async ({ page }) => {
+  const name = `影響を受けた収益 ${unique()}`;
+  await signIn(page, DEMO.users.contosoAdmin);
+  await page.goto("/claims");
+  await page.getByRole("button", { name: /Language: English/ }).click();
+  await page.getByRole("menuitemradio", { name: "日本語" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "顧客の要求" })).toBeVisible();
+  try {
+    await page.getByRole("link", { name: "顧客の追加" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "顧客の追加" })).toBeVisible();
+    if (!(await page.getByText("手順 1/4").isVisible())) {
+      await page.getByRole("button", { name: "キャンセル" }).click();
+      await page.getByRole("link", { name: "顧客の追加" }).click();
+    }
+    await expect(page.getByText("手順 1/4")).toBeVisible();
+    await ready(page);
+
+    await page.getByRole("radio", { name: "ビジネス アプリケーション" }).check();
+    await page.getByRole("radio", { name: /^影響を受けた収益認識 - インセンティブなし/ }).check();
+    await page.getByLabel("顧客のテナント ID").fill("{not a guid}");
+    await page.getByRole("button", { name: "次へ" }).click();
+    await expect(page.getByRole("link", { name: "テナント ID の検索方法" })).toBeVisible();
+    await screenshot(page, "wizard-ja-errors");
+    await page.getByLabel("要求名").fill(name);
+    await page.getByRole("combobox", { name: "パートナー ID" }).selectOption("4412346");
+    await page.getByLabel("顧客のテナント ID").fill(DEMO.tenants.northwind.toUpperCase());
+    await page.getByLabel("Dynamics ソリューションの販売者名").fill("Contoso Dynamics チーム");
+    await page.getByLabel("顧客名").fill("Northwind Traders");
+    await page.getByLabel("ISV 製品/ソリューションの名前").fill("Contoso Field Pro");
+    await expectAccessible(page);
+    await screenshot(page, "wizard-ja-step1");
+    await page.getByRole("button", { name: "次へ" }).click();
+
+    await expect(page.getByText("手順 2/4")).toBeVisible();
+    await ready(page);
+    await page.getByRole("checkbox", { name: "Dynamics 365 Sales", exact: true }).check();
+    await page.getByRole("checkbox", { name: new RegExp(DEMO.subscriptions.northwindSales) }).check();
+    await page.getByRole("checkbox", { name: "Dynamics 365 Customer Service", exact: true }).check();
+    await expect(page.getByText(/CSP を通じて購入: CPOR の対象外です/)).toBeVisible();
+    await page.getByRole("button", { name: "次へ" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /サブスクリプション/ })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, "wizard-ja-step2");
+    await page.getByRole("checkbox", { name: "Dynamics 365 Customer Service", exact: true }).uncheck();
+    await page.getByRole("button", { name: "次へ" }).click();
+
+    await expect(page.getByText("手順 3/4")).toBeVisible();
+    await ready(page);
+    const customer = page.getByRole("group", { name: "顧客の連絡先" });
+    await customer.getByLabel("名前").fill("山田 花子");
+    await customer.getByLabel("住所").fill("東京都港区港南 2-16-3");
+    await customer.getByRole("textbox", { name: /^メール アドレス/ }).fill("hanako@northwind.example");
+    const partner = page.getByRole("group", { name: "自分の会社の連絡先" });
+    await partner.getByLabel("名前").fill("鈴木 一郎");
+    await expectAccessible(page);
+    await screenshot(page, "wizard-ja-step3");
+    await page.getByRole("button", { name: "次へ" }).click();
+
+    await expect(page.getByText("手順 4/4")).toBeVisible();
+    await ready(page);
+    await expect(page.getByText(name).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "ロールと詳細 を編集" })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, "wizard-ja-step4");
+    await page.getByRole("button", { name: "顧客の追加" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId("claim-status")).toHaveText("下書き");
+    await expect(page.getByText("下書きとして作成")).toBeVisible();
+    await screenshot(page, "wizard-ja-claim");
+  } finally {
+    await page.getByRole("button", { name: /言語: 日本語/ }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+  }
 });

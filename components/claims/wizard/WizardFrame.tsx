@@ -6,6 +6,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@f
 import { Checkmark16Filled } from "@fluentui/react-icons";
 import { cancelClaimWizard } from "@/lib/claims/actions";
 import type { WizardStep } from "@/lib/claims/schemas";
+import { useHydrated } from "@/components/hooks/useHydrated";
 
 const useStyles = makeStyles({
   steps: { display: "flex", gap: "8px", listStyle: "none", padding: 0, margin: "0 0 24px", flexWrap: "wrap" },
@@ -44,9 +45,12 @@ export function WizardFrame({
   const t = useTranslations("Wizard");
   const tv = useTranslations("Validation");
   const steps = [1, 2, 3, 4] as const;
+  // Marks the form as interactive once hydrated (what browser tests wait for before typing).
+  const hydrated = useHydrated();
   return (
     <form
       noValidate
+      data-ready={hydrated || undefined}
       onSubmit={(event) => {
         event.preventDefault();
         onNext();

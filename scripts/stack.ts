@@ -1,0 +1,93 @@
+// A throwaway copy of the whole stack for the test and benchmark commands: a fresh database (a new
+// one on TEST_DATABASE_URL's server, or a new embedded PGlite server), Azurite and MailDev on the
+// given ports, migrated and seeded, and the environment the portal needs to use them.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { BlobServiceClient } from "@azure/storage-blob";
+import pg from "pg";
+import { parseEnv } from "../lib/env";
+import { prepareDatabase, startBlobStorage, startMailCatcher, startPostgres, stopAll, waitForPort, type Service } from "./services";
+
+export type StackPorts = { postgres: number; blob: number; smtp: number; inbox: number; app: number };
+export type Stack = { env: Record<string, string | undefined>; workDir: string; startPortal: (mode: "dev" | "start") => Promise<void>; stop: () => Promise<void> };
+
+export const bin = (name: string) => path.join("node_modules", ".bin", name);
+export const hasProductionBuild = () => existsSync(path.join(".next", "BUILD_ID"));
+
+export async function startStack(name: string, ports: StackPorts): Promise<Stack> {
+  const services: Service[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const workDir = path.resolve(".data", `${name}-${Date.now()}`);
+  mkdirSync(workDir, { recursive: true });
+  cleanups.push(async () => rmSync(workDir, { recursive: true, force: true }));
+
+  const stop = async () => {
+    await stopAll(services);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => console.error("cleanup:", e));
+  };
+
+  try {
+    const database = await freshDatabase(name, workDir, ports.postgres, services, cleanups);
+    const blob = await startBlobStorage({ dataDir: path.join(workDir, "azurite"), port: ports.blob });
+    services.push(blob);
+    const mail = await startMailCatcher({ smtpPort: ports.smtp, webPort: ports.inbox });
+    services.push(mail);
+
+    // Each child picks its own NODE_ENV (Next sets it per mode; Vitest sets "test").
+    const { NODE_ENV: _parentMode, ...inherited } = process.env;
+    const env: Record<string, string | undefined> = {
+      ...inherited,
+      DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: database.poolMax,
+      AZURE_STORAGE_CONNECTION_STRING: blob.connectionString,
+      AZURE_STORAGE_CONTAINER: `poe-${name}`,
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: "CPOR claims portal <no-reply@cpor.test>",
+      MAIL_INBOX_URL: mail.inboxUrl,
+      APP_URL: `http://localhost:${ports.app}`,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const settings = parseEnv(env);
+    await prepareDatabase(env, { seed: true });
+    await BlobServiceClient.fromConnectionString(settings.AZURE_STORAGE_CONNECTION_STRING).getContainerClient(settings.AZURE_STORAGE_CONTAINER).createIfNotExists();
+
+    const startPortal = async (mode: "dev" | "start") => {
+      const next = spawn(bin("next"), [mode, "--port", String(ports.app)], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...env, NODE_ENV: mode === "start" ? "production" : "development" } as NodeJS.ProcessEnv,
+      });
+      services.push({ name: "next", child: next });
+      await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });
+    };
+    return { env, workDir, startPortal, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function freshDatabase(name: string, workDir: string, port: number, services: Service[], cleanups: (() => Promise<void>)[]) {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const pglite = await startPostgres({ dataDir: path.join(workDir, "pg"), port });
+    services.push(pglite);
+    return { url: pglite.url, poolMax: "1" };
+  }
+  const database = `cpor_${name}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.end();
+  });
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return { url: url.toString(), poolMax: "5" };
+}
