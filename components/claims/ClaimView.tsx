@@ -1,6 +1,6 @@
 "use client";
 // The claim page: status, what the claim holds, the actions its status allows, and its history.
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -20,7 +20,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { Delete20Regular, Edit20Regular } from "@fluentui/react-icons";
+import { ArrowUpload20Regular, Delete20Regular, Edit20Regular } from "@fluentui/react-icons";
 import { deleteDraftClaim } from "@/lib/claims/actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
@@ -47,12 +47,15 @@ export function ClaimView({
   createdAt,
   updatedAt,
   events,
+  children,
 }: {
   claim: ClaimSummaryView & { id: string };
   status: string;
   createdAt: string;
   updatedAt: string;
   events: ClaimEventView[];
+  /** The proof-of-execution section. */
+  children?: ReactNode;
 }) {
   const styles = useStyles();
   const t = useTranslations("ClaimPage");
@@ -81,6 +84,9 @@ export function ClaimView({
         actions={
           draft ? (
             <div className={styles.actions}>
+              <Button as="a" href={`/claims/${claim.id}/poe`} appearance="primary" icon={<ArrowUpload20Regular />}>
+                {t("uploadPoe")}
+              </Button>
               <Button icon={<Edit20Regular />} onClick={() => router.push(`/claims/${claim.id}/edit`)}>
                 {t("edit")}
               </Button>
@@ -122,6 +128,7 @@ export function ClaimView({
         <MessageBarBody>{draft ? t("draftNote") : t("readOnly")}</MessageBarBody>
       </MessageBar>
       <ClaimSummary claim={claim} />
+      {children}
       <section className={styles.history} aria-labelledby="history-heading">
         <Subtitle2 as="h2" id="history-heading">
           {t("history")}
@@ -129,12 +136,12 @@ export function ClaimView({
         <ol className={styles.timeline}>
           {events.map((event) => (
             <li key={event.id} className={styles.event}>
-              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "" })}</Text>
+              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: event.note ?? "" })}</Text>
               <Text size={200} className={styles.when}>
                 {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
                 {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}
               </Text>
-              {event.note ? <Text>{event.note}</Text> : null}
+              {event.note && !t.raw(`events.${event.action}`).includes("{note}") ? <Text>{event.note}</Text> : null}
             </li>
           ))}
         </ol>

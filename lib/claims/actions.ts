@@ -1,10 +1,12 @@
 "use server";
 // Server actions of the claim wizard and the claim page. Each one authorizes through the session
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePartnerAdmin } from "../auth/session";
+import { submitClaim, type SubmitResult } from "./submission";
 import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
 
 const keySchema = z.string().min(1).max(64);
@@ -44,4 +46,18 @@ export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean }
   if (!parsed.success || !(await deleteDraft(viewer, parsed.data))) return { ok: false };
   revalidatePath("/claims");
   return { ok: true };
+}
+
+/** "Submit claim" on the proof-of-execution page. */
+export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult> {
+  const viewer = await requirePartnerAdmin();
+  const parsed = keySchema.safeParse(claimId);
+  if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
+  const request = await headers();
+  const result = await submitClaim(viewer, parsed.data, values, {
+    ip: request.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.get("x-real-ip") ?? undefined,
+    userAgent: request.get("user-agent")?.slice(0, 500) ?? undefined,
+  });
+  if (result.ok) revalidatePath("/claims");
+  return result;
 }

@@ -1,6 +1,7 @@
 // One partner per workload (Modern Work and Security) and per subscription (Business Applications):
 // finds other organisations' claims and associations on the same tenant workload or subscription.
 import "server-only";
+import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
 import { db } from "../db";
 
@@ -15,9 +16,12 @@ export type Collisions = Record<string, Collision>;
  * Per workload id (Modern Work and Security) or subscription id (Business Applications): whether
  * another partner already holds it or has claimed it. Never says which partner.
  */
-export async function findCollisions(input: { organizationId: string; tenantId: string; solutionArea: SolutionArea; excludeClaimId?: string }): Promise<Collisions> {
+export async function findCollisions(
+  input: { organizationId: string; tenantId: string; solutionArea: SolutionArea; excludeClaimId?: string; sameOrganization?: boolean },
+  client: Prisma.TransactionClient = db,
+): Promise<Collisions> {
   const others = {
-    organizationId: { not: input.organizationId },
+    organizationId: input.sameOrganization ? input.organizationId : { not: input.organizationId },
     deletedAt: null,
     status: { in: [...holding, ...pending] },
     tenantId: input.tenantId,
@@ -30,10 +34,10 @@ export async function findCollisions(input: { organizationId: string; tenantId: 
     if (result[key] !== "associated") result[key] = kind;
   };
   if (input.solutionArea === "MODERN_WORK_SECURITY") {
-    const rows = await db.claimWorkload.findMany({ where: { claim: others }, select: { workloadId: true, claim: { select: { status: true } } } });
+    const rows = await client.claimWorkload.findMany({ where: { claim: others }, select: { workloadId: true, claim: { select: { status: true } } } });
     for (const row of rows) mark(row.workloadId, row.claim.status);
   } else {
-    const rows = await db.claimSubscription.findMany({ where: { claim: others }, select: { subscriptionId: true, claim: { select: { status: true } } } });
+    const rows = await client.claimSubscription.findMany({ where: { claim: others }, select: { subscriptionId: true, claim: { select: { status: true } } } });
     for (const row of rows) mark(row.subscriptionId, row.claim.status);
   }
   return result;

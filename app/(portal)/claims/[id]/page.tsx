@@ -3,6 +3,8 @@ import { ClaimView } from "@/components/claims/ClaimView";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { findClaim } from "@/lib/claims/queries";
 import { summaryOfClaim } from "@/lib/claims/summary";
+import { PoeSummary } from "@/components/poe/PoeSummary";
+import { proofOfClaim } from "@/lib/poe/queries";
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
@@ -10,6 +12,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const claim = await findClaim(viewer, id);
   if (!claim) notFound();
   const summary = await summaryOfClaim(claim);
+  const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
   return (
     <ClaimView
       claim={{ ...summary, id: claim.id }}
@@ -17,6 +20,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
       createdAt={claim.createdAt.toISOString()}
       updatedAt={claim.updatedAt.toISOString()}
       events={claim.events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, toStatus: e.toStatus, actor: e.actor?.name ?? e.actor?.email ?? null, note: e.note }))}
-    />
+    >
+      {proof ? <PoeSummary claimId={claim.id} proof={proof} workloads={summary.workloads.map((w) => ({ id: w.id, name: w.name }))} /> : null}
+    </ClaimView>
   );
 }

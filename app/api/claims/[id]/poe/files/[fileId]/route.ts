@@ -1,0 +1,28 @@
+// Download of one proof-of-execution file, for the owning organisation and for reviewers only.
+// `?inline=1` opens PDFs and images in the browser instead of saving them.
+import { Readable } from "node:stream";
+import { loadViewer } from "@/lib/auth/session";
+import { openPoeFile } from "@/lib/poe/files";
+import { contentDisposition, jsonError } from "@/lib/poe/http";
+
+const viewable = new Set(["pdf", "png", "jpeg"]);
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) {
+  const viewer = await loadViewer();
+  if (!viewer) return jsonError(404, "notFound");
+  const { id, fileId } = await params;
+  const opened = await openPoeFile(viewer, id, fileId);
+  if (!opened) return jsonError(404, "notFound");
+  const { file, content } = opened;
+  const inline = new URL(request.url).searchParams.get("inline") === "1" && viewable.has(file.kind);
+  return new Response(Readable.toWeb(content) as ReadableStream, {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(file.size),
+      "content-disposition": contentDisposition(inline ? "inline" : "attachment", file.fileName),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,30 @@
+// Upload of one proof-of-execution file: the raw file is the request body (streamed, never held
+// whole in memory), its name in the X-File-Name header (URI-encoded).
+import { NextResponse } from "next/server";
+import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
+import { PoeFileRefused, uploadPoeFile } from "@/lib/poe/files";
+import { jsonError, sameOrigin } from "@/lib/poe/http";
+
+const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await loadViewer();
+  if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
+  if (!sameOrigin(request)) return jsonError(403, "forbidden");
+  const { id } = await params;
+  if (!request.body) return jsonError(400, "empty");
+  let fileName = "";
+  try {
+    fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
+  } catch {
+    return jsonError(400, "fileName");
+  }
+  const length = request.headers.get("content-length");
+  try {
+    const file = await uploadPoeFile(viewer, id, { fileName, declaredSize: length ? Number(length) : null, body: request.body });
+    return NextResponse.json({ file: { ...file, uploadedAt: file.uploadedAt.toISOString() } }, { status: 201 });
+  } catch (error) {
+    if (error instanceof PoeFileRefused) return jsonError(statusOf[error.code], error.code);
+    throw error;
+  }
+}

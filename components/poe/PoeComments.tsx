@@ -1,0 +1,49 @@
+"use client";
+// The partner's optional comments for the reviewer, saved on their own.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { Button, Field, makeStyles, Textarea } from "@fluentui/react-components";
+import { useFieldError } from "@/components/claims/wizard/fieldError";
+import { saveCommentsAction } from "@/lib/poe/actions";
+import { commentsSchema } from "@/lib/poe/schemas";
+
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "12px" }, actions: { display: "flex", gap: "12px", alignItems: "center" } });
+
+export function PoeComments({ claimId, comments }: { claimId: string; comments: string }) {
+  const styles = useStyles();
+  const t = useTranslations("Poe");
+  const fieldError = useFieldError();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<{ comments: string }>({ resolver: zodResolver(commentsSchema), defaultValues: { comments } });
+  const onSubmit = form.handleSubmit((values) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        setSaved(false);
+        const result = await saveCommentsAction(claimId, values);
+        if (result.ok) {
+          setSaved(true);
+          router.refresh();
+        } else if (result.fieldErrors.comments) form.setError("comments", { type: "server", message: result.fieldErrors.comments });
+        resolve();
+      }),
+    ),
+  );
+  return (
+    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("commentsHeading")}>
+      <Field label={t("comments")} {...fieldError(form.formState.errors.comments)}>
+        <Textarea {...form.register("comments")} rows={3} resize="vertical" />
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" disabled={pending}>
+          {t("saveComments")}
+        </Button>
+        {saved ? <span role="status">{t("saved")}</span> : null}
+      </div>
+    </form>
+  );
+}

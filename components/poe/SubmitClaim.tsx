@@ -1,0 +1,69 @@
+"use client";
+// The acknowledgements (all required) and "Submit claim". The server re-validates everything;
+// a second click, tab or retry lands on the same submission.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Controller, useForm, type Path } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useFieldError } from "@/components/claims/wizard/fieldError";
+import { submitClaimAction } from "@/lib/claims/actions";
+import { acknowledgementKeys, submissionSchema, type SubmissionInput } from "@/lib/poe/schemas";
+
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "8px" }, submit: { alignSelf: "flex-start", marginTop: "12px" } });
+
+export function SubmitClaim({ claimId }: { claimId: string }) {
+  const styles = useStyles();
+  const t = useTranslations("Poe");
+  const fieldError = useFieldError();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<string>();
+  const form = useForm<SubmissionInput>({
+    resolver: zodResolver(submissionSchema),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    defaultValues: { acknowledgements: Object.fromEntries(acknowledgementKeys.map((key) => [key, false])) as unknown as SubmissionInput["acknowledgements"] },
+  });
+  const onSubmit = form.handleSubmit((values) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        setProblem(undefined);
+        const result = await submitClaimAction(claimId, values);
+        if (result.ok) router.push(`/claims/${claimId}`);
+        else {
+          if (result.problem) setProblem(result.problem);
+          for (const [field, message] of Object.entries(result.fieldErrors)) {
+            if (field.startsWith("acknowledgements.")) form.setError(field as Path<SubmissionInput>, { type: "server", message });
+          }
+        }
+        resolve();
+      }),
+    ),
+  );
+  return (
+    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("submitHeading")}>
+      {acknowledgementKeys.map((key) => (
+        <Controller
+          key={key}
+          control={form.control}
+          name={`acknowledgements.${key}`}
+          render={({ field }) => (
+            <Field {...fieldError(form.formState.errors.acknowledgements?.[key])}>
+              <Checkbox label={t(`acknowledgements.${key}`)} checked={Boolean(field.value)} onChange={(_, data) => field.onChange(Boolean(data.checked))} required />
+            </Field>
+          )}
+        />
+      ))}
+      {problem ? (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notEditable")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Button type="submit" appearance="primary" className={styles.submit} disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

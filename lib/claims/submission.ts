@@ -1,0 +1,86 @@
+// "Submit claim": re-validates the whole claim and its proof of execution, then moves it from Draft
+// to Submitted with the acknowledgements, the audit row and the customer's notification in one
+// transaction. A repeated submission (double click, second tab, retry) finds the first one.
+import "server-only";
+import type { PartnerViewer } from "../auth/session";
+import { db } from "../db";
+import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
+import { detailsForForm } from "../poe/details";
+import { findCollisions } from "./collisions";
+import { recordEvent } from "./history";
+import { claimScope } from "./queries";
+import { checkDetailsRules, checkWorkloadRules } from "./rules";
+import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
+
+export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim";
+export type SubmitResult = { ok: true; alreadySubmitted: boolean } | { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
+
+export const CUSTOMER_APPROVAL_REQUEST = "customer-approval-request";
+
+class DuplicateOwnClaim extends Error {}
+
+/** The claimed items: workloads for Modern Work and Security, subscriptions for Business Applications. */
+const claimedItems = (claim: { solutionArea: string; workloads: { workloadId: string }[]; subscriptions: { subscriptionId: string }[] }) =>
+  claim.solutionArea === "MODERN_WORK_SECURITY" ? claim.workloads.map((w) => w.workloadId) : claim.subscriptions.map((s) => s.subscriptionId);
+
+export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: { ip?: string; userAgent?: string } = {}): Promise<SubmitResult> {
+  const claim = await db.claim.findFirst({
+    where: { ...claimScope(viewer), id: claimId },
+    include: { workloads: true, subscriptions: true, proof: true, submission: { select: { claimId: true } }, _count: { select: { poeFiles: true } } },
+  });
+  if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+  if (claim.status !== "DRAFT") return claim.submission ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+
+  const acknowledged = submissionSchema.safeParse(values);
+  if (!acknowledged.success) return { ok: false, fieldErrors: fieldErrorsOf(acknowledged.error) };
+
+  // The whole claim again, as the wizard saved it: the reference data may have changed since.
+  const input = claimSchema.safeParse({
+    ...claim,
+    dynamicsSellerName: claim.dynamicsSellerName ?? undefined,
+    customerName: claim.customerName ?? undefined,
+    isvSolutionName: claim.isvSolutionName ?? undefined,
+    customerContactTitle: claim.customerContactTitle ?? undefined,
+    workloadIds: claim.workloads.map((w) => w.workloadId),
+    subscriptionIds: claim.subscriptions.map((s) => s.subscriptionId),
+  });
+  if (!input.success) return { ok: false, problem: "claimIncomplete", fieldErrors: fieldErrorsOf(input.error) };
+  const ruleErrors = { ...(await checkDetailsRules(viewer, input.data)), ...(await checkWorkloadRules(input.data)) };
+  if (Object.keys(ruleErrors).length > 0) return { ok: false, problem: "claimIncomplete", fieldErrors: ruleErrors };
+  if (!claim.proof) return { ok: false, problem: "poeDetailsMissing", fieldErrors: {} };
+  const proof = poeDetailsSchema.safeParse(detailsForForm(claim.proof));
+  if (!proof.success) return { ok: false, problem: "poeDetailsMissing", fieldErrors: fieldErrorsOf(proof.error) };
+  if (claim._count.poeFiles === 0) return { ok: false, problem: "poeFileRequired", fieldErrors: {} };
+
+  const items = claimedItems(claim);
+  try {
+    return await db.$transaction(async (tx): Promise<SubmitResult> => {
+      // Submissions for one tenant queue up here, so the duplicate and conflict checks see each other.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
+      const moved = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: claimId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+      if (moved.count !== 1) {
+        const now = await tx.claimSubmission.findUnique({ where: { claimId } });
+        return now ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+      }
+      const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claimId };
+      const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
+      if (items.some((id) => own[id])) throw new DuplicateOwnClaim();
+      const others = await findCollisions(scope, tx);
+      const hasConflict = items.some((id) => others[id]);
+      await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
+      await recordEvent(tx, { claimId, action: "submitted", actorUserId: viewer.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", ip: request.ip, userAgent: request.userAgent });
+      await tx.outboxMessage.create({
+        data: {
+          kind: CUSTOMER_APPROVAL_REQUEST,
+          dedupeKey: `${CUSTOMER_APPROVAL_REQUEST}:${claimId}`,
+          claimId,
+          payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale },
+        },
+      });
+      return { ok: true, alreadySubmitted: false };
+    });
+  } catch (error) {
+    if (error instanceof DuplicateOwnClaim) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
+    throw error;
+  }
+}

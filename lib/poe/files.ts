@@ -1,0 +1,175 @@
+// Proof-of-execution files: upload (streamed to blob storage, typed by content, within the size
+// limits), removal before submission, authorized download, and the sweep of blobs without a row.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { PartnerViewer, Viewer } from "../auth/session";
+import { db } from "../db";
+import { recordEvent } from "../claims/history";
+import { editableStatuses } from "../claims/lifecycle";
+import { claimScope } from "../claims/queries";
+import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
+import { poeKinds, sniffPoeType, SNIFF_BYTES } from "./sniff";
+import { deletePoeBlob, downloadPoeBlob, listPoeBlobs, uploadPoeBlob } from "./storage";
+
+export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName";
+
+export class PoeFileRefused extends Error {
+  constructor(readonly code: PoeFileError) {
+    super(code);
+  }
+}
+
+const BLOB_PREFIX = "poe/";
+
+/** The user's file name as shown later: no path, no control characters, at most 200 characters. */
+export function cleanFileName(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  if (!cleaned || cleaned === "." || cleaned === "..") throw new PoeFileRefused("fileName");
+  return cleaned;
+}
+
+async function editableClaim(viewer: PartnerViewer, claimId: string) {
+  const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true } });
+  if (!claim) throw new PoeFileRefused("notFound");
+  if (!editableStatuses.includes(claim.status)) throw new PoeFileRefused("notEditable");
+  return claim;
+}
+
+const usedBytes = async (claimId: string) => (await db.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
+
+/**
+ * Stores one uploaded file: sniffs its type from the first bytes, streams it to a new blob under a
+ * random name while counting and hashing, then records the row (re-checking the claim and the
+ * claim's total under a row lock). Any failure removes the blob, so no half-written file remains.
+ */
+export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, input: { fileName: string; declaredSize: number | null; body: ReadableStream<Uint8Array> }) {
+  const fileName = cleanFileName(input.fileName);
+  await editableClaim(viewer, claimId);
+  if (input.declaredSize !== null) {
+    if (input.declaredSize > MAX_FILE_BYTES) throw new PoeFileRefused("fileTooLarge");
+    if ((await usedBytes(claimId)) + input.declaredSize > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
+  }
+
+  const source = Readable.fromWeb(input.body as WebReadableStream<Uint8Array>);
+  const chunks = source[Symbol.asyncIterator]();
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let ended = false;
+  while (headLength < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value as Uint8Array);
+    headParts.push(chunk);
+    headLength += chunk.length;
+  }
+  const head = Buffer.concat(headParts);
+  if (head.length === 0) throw new PoeFileRefused("empty");
+  const kind = await sniffPoeType(head);
+  if (!kind) {
+    source.destroy();
+    throw new PoeFileRefused("fileType");
+  }
+
+  const hash = createHash("sha256");
+  let size = 0;
+  let refused: PoeFileRefused | undefined;
+  const counted = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) {
+      refused = new PoeFileRefused("fileTooLarge");
+      throw refused;
+    }
+    hash.update(chunk);
+    return chunk;
+  };
+  async function* everything() {
+    yield counted(head);
+    if (ended) return;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      yield counted(Buffer.from(next.value as Uint8Array));
+    }
+  }
+
+  const blobName = `${BLOB_PREFIX}${randomUUID()}`;
+  try {
+    await uploadPoeBlob(blobName, Readable.from(everything()), poeKinds[kind].mime);
+  } catch (error) {
+    source.destroy();
+    await deletePoeBlob(blobName);
+    throw refused ?? error;
+  }
+
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+      const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { status: true } });
+      if (!claim) throw new PoeFileRefused("notFound");
+      if (!editableStatuses.includes(claim.status)) throw new PoeFileRefused("notEditable");
+      const total = (await tx.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
+      if (total + size > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
+      const file = await tx.poeFile.create({
+        data: { claimId, blobName, fileName, kind, contentType: poeKinds[kind].mime, size, sha256: hash.digest("hex"), uploadedById: viewer.id },
+        select: { id: true, fileName: true, kind: true, size: true, uploadedAt: true },
+      });
+      await recordEvent(tx, { claimId, action: "poeFileAdded", actorUserId: viewer.id, note: fileName });
+      return file;
+    });
+  } catch (error) {
+    await deletePoeBlob(blobName);
+    throw error;
+  }
+}
+
+/** Removes a file before submission: the row first (in a transaction with the audit), then the blob. */
+export async function removePoeFile(viewer: PartnerViewer, claimId: string, fileId: string) {
+  await editableClaim(viewer, claimId);
+  const removed = await db.$transaction(async (tx) => {
+    const file = await tx.poeFile.findFirst({ where: { id: fileId, claimId, claim: { ...claimScope(viewer), status: { in: [...editableStatuses] } } } });
+    if (!file) return null;
+    await tx.poeFile.delete({ where: { id: file.id } });
+    await recordEvent(tx, { claimId, action: "poeFileRemoved", actorUserId: viewer.id, note: file.fileName });
+    return file;
+  });
+  if (!removed) throw new PoeFileRefused("notFound");
+  await deletePoeBlob(removed.blobName);
+}
+
+/** The files of a claim the viewer may see (their organisation's, or any for a reviewer). */
+export function listPoeFiles(claimId: string) {
+  return db.poeFile.findMany({ where: { claimId }, orderBy: { uploadedAt: "asc" }, select: { id: true, fileName: true, kind: true, size: true, uploadedAt: true } });
+}
+
+/** A file and its content, when the viewer may read the claim; null otherwise (answer 404). */
+export async function openPoeFile(viewer: Viewer, claimId: string, fileId: string) {
+  const scope =
+    viewer.role === "REVIEWER" ? { deletedAt: null } : viewer.role === "INCENTIVE_ADMIN" && viewer.organization ? claimScope(viewer as PartnerViewer) : null;
+  if (!scope) return null;
+  const file = await db.poeFile.findFirst({ where: { id: fileId, claimId, claim: scope } });
+  if (!file) return null;
+  return { file, content: await downloadPoeBlob(file.blobName) };
+}
+
+/**
+ * Deletes blobs that have no row and are older than `olderThanMs` (an upload cut off by a crash
+ * between the blob and the row). Idempotent, so several instances may run it.
+ */
+export async function sweepOrphanBlobs({ olderThanMs = 60 * 60 * 1000, now = new Date() } = {}) {
+  let deleted = 0;
+  for await (const names of listPoeBlobs(BLOB_PREFIX, new Date(now.getTime() - olderThanMs))) {
+    if (names.length === 0) continue;
+    const known = new Set((await db.poeFile.findMany({ where: { blobName: { in: names } }, select: { blobName: true } })).map((f) => f.blobName));
+    for (const name of names.filter((n) => !known.has(n))) {
+      await deletePoeBlob(name);
+      deleted += 1;
+    }
+  }
+  return deleted;
+}

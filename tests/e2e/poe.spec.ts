@@ -1,0 +1,125 @@
+// From a Draft to Submitted as an incentive admin: the proof's details, a PDF dropped on the drop
+// zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "../../lib/reference/demo-data";
+import { samplePdf } from "../support/poe-samples";
+import { expectAccessible, screenshot, signIn } from "./support";
+
+const unique = () => Math.random().toString(36).slice(2, 8);
+const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
+
+/** A Draft made through the wizard (Modern Work and Security, two workloads). */
+async function createDraft(page: Page, name: string) {
+  await page.goto("/claims/new");
+  await ready(page);
+  if (!(await page.getByText("Step 1 of 4").isVisible())) {
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("link", { name: "Add customer" }).click();
+    await ready(page);
+  }
+  await page.getByRole("radio", { name: "Modern Work and Security" }).check();
+  await page.getByLabel("Claim name").fill(name);
+  await page.getByRole("combobox", { name: "PartnerID" }).selectOption("4412345");
+  await page.getByLabel("Customer tenant ID").fill(crypto.randomUUID());
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 2 of 4")).toBeVisible();
+  await ready(page);
+  await page.getByRole("checkbox", { name: "Microsoft Teams", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Microsoft Intune", exact: true }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 3 of 4")).toBeVisible();
+  await ready(page);
+  const customer = page.getByRole("group", { name: "Customer contact" });
+  await customer.getByLabel("Name").fill("Nancy Davolio");
+  await customer.getByLabel("Address").fill("1 Main Street, Seattle");
+  await customer.getByRole("textbox", { name: /^Email/ }).fill("nancy@northwind.example");
+  await page.getByRole("group", { name: "Your company's contact" }).getByLabel("Name").fill("Pat Partner");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 4 of 4")).toBeVisible();
+  await ready(page);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await ready(page);
+}
+
+/** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFile(page: Page, name: string, content: Buffer, type: string) {
+  const transfer = await page.evaluateHandle(
+    ({ name, bytes, type }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      return data;
+    },
+    { name, bytes: [...content], type },
+  );
+  const zone = page.getByTestId("poe-dropzone");
+  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+test("a Draft gets its proof of execution and is submitted", async ({ page }) => {
+  const name = `PoE ${unique()}`;
+  await signIn(page, DEMO.users.contosoAdmin);
+  await createDraft(page, name);
+
+  await page.getByRole("link", { name: "Upload PoE" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Upload PoE: ${name}` })).toBeVisible();
+  await ready(page);
+  await expectAccessible(page);
+
+  // Submitting too early says what is missing.
+  await page.getByRole("button", { name: "Submit claim" }).click();
+  await expect(page.getByText("Confirm this statement to submit the claim.").first()).toBeVisible();
+
+  // The details: a date older than 12 months is refused with the reason.
+  await page.getByRole("radio", { name: /Microsoft's PoE template/ }).check();
+  await page.getByLabel("Activities performed").fill("Deployed Teams and Intune for 1,200 users; ran adoption workshops.");
+  await page.getByRole("checkbox", { name: "Deployment or configuration: Microsoft Teams" }).check();
+  await page.getByRole("checkbox", { name: "Training: Microsoft Intune" }).check();
+  const old = new Date();
+  old.setUTCFullYear(old.getUTCFullYear() - 2);
+  await page.getByLabel("Date of the customer's acknowledgement").fill(old.toISOString().slice(0, 10));
+  await page.getByLabel("Acknowledged by (name)").fill("Nancy Davolio");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("The customer's acknowledgement must be dated within the last 12 months.")).toBeVisible();
+  const recent = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Date of the customer's acknowledgement").fill(recent);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  // The template, prefilled, in English.
+  const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download template (English)" }).click()]);
+  expect(template.suggestedFilename()).toMatch(/^PoE-template-.*\.docx$/);
+  expect(readFileSync((await template.path())!).subarray(0, 2).toString()).toBe("PK");
+
+  // A renamed executable is refused; a PDF dropped on the zone is uploaded.
+  await dropFile(page, "invoice.pdf", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(2000, 1)]), "application/pdf");
+  await expect(page.getByText("invoice.pdf: this type of file is not accepted.", { exact: false })).toBeVisible();
+  await dropFile(page, "signed-poe.pdf", Buffer.from(samplePdf(40_000)), "application/pdf");
+  await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
+  await expect(page.getByText(/PDF · 39 KB/)).toBeVisible();
+
+  await page.getByLabel("Comments for Microsoft (optional)").fill("The signed template is attached.");
+  await page.getByRole("button", { name: "Save comments" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." }).last()).toBeVisible();
+
+  for (const checkbox of await page.getByRole("form", { name: "Acknowledgements" }).getByRole("checkbox").all()) await checkbox.check();
+  await screenshot(page, "poe-en");
+  await page.getByRole("button", { name: "Submit claim" }).dblclick();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("claim-status")).toHaveText("Submitted");
+  await expect(page.getByText("Claim submitted")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
+  await expect(page.getByText("The signed template is attached.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Upload PoE" })).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshot(page, "poe-submitted");
+
+  // The PoE page of a submitted claim leads back to the read-only claim.
+  await page.goto(`${page.url()}/poe`);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
