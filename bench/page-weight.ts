@@ -1,20 +1,18 @@
 // Page weight: the JavaScript bytes Chromium downloads (compressed, as transferred) for each page of
 // a production build, on a cold cache, as a signed-in incentive admin.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { chromium } from "@playwright/test";
 import { createPrismaClient } from "../lib/db-client";
 import { DEMO } from "../lib/reference/demo-data";
+import { sessionFor as signedIn } from "./fixtures";
 
 export type PageWeight = { page: string; path: string; scripts: number; jsBytes: number; totalBytes: number };
 
-/** A signed-in session for the demo admin, created the way Auth.js stores database sessions. */
+/** A signed-in session for the demo admin, with a complete wizard in progress so every step opens. */
 async function sessionFor(email: string) {
   const db = createPrismaClient();
   try {
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
-    const sessionToken = randomBytes(32).toString("hex");
-    await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
-    // A complete wizard in progress, so that every step of "Add customer" can be opened.
+    const { sessionToken, user } = await signedIn(db, email);
     const data = {
       creationKey: randomUUID(),
       solutionArea: "BUSINESS_APPLICATIONS",

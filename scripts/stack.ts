@@ -11,12 +11,12 @@ import { parseEnv } from "../lib/env";
 import { prepareDatabase, startBlobStorage, startMailCatcher, startPostgres, stopAll, waitForPort, type Service } from "./services";
 
 export type StackPorts = { postgres: number; blob: number; smtp: number; inbox: number; app: number };
-export type Stack = { env: Record<string, string | undefined>; workDir: string; startPortal: (mode: "dev" | "start") => Promise<void>; stop: () => Promise<void> };
+export type Stack = { env: Record<string, string | undefined>; workDir: string; startPortal: (mode: "dev" | "start") => Promise<number>; stop: () => Promise<void> };
 
 export const bin = (name: string) => path.join("node_modules", ".bin", name);
 export const hasProductionBuild = () => existsSync(path.join(".next", "BUILD_ID"));
 
-export async function startStack(name: string, ports: StackPorts): Promise<Stack> {
+export async function startStack(name: string, ports: StackPorts, { databaseServer = process.env.TEST_DATABASE_URL }: { databaseServer?: string } = {}): Promise<Stack> {
   const services: Service[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   const workDir = path.resolve(".data", `${name}-${Date.now()}`);
@@ -29,7 +29,7 @@ export async function startStack(name: string, ports: StackPorts): Promise<Stack
   };
 
   try {
-    const database = await freshDatabase(name, workDir, ports.postgres, services, cleanups);
+    const database = await freshDatabase(name, workDir, ports.postgres, services, cleanups, databaseServer);
     const blob = await startBlobStorage({ dataDir: path.join(workDir, "azurite"), port: ports.blob });
     services.push(blob);
     const mail = await startMailCatcher({ smtpPort: ports.smtp, webPort: ports.inbox });
@@ -61,6 +61,7 @@ export async function startStack(name: string, ports: StackPorts): Promise<Stack
       });
       services.push({ name: "next", child: next });
       await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });
+      return next.pid!;
     };
     return { env, workDir, startPortal, stop };
   } catch (error) {
@@ -69,8 +70,7 @@ export async function startStack(name: string, ports: StackPorts): Promise<Stack
   }
 }
 
-async function freshDatabase(name: string, workDir: string, port: number, services: Service[], cleanups: (() => Promise<void>)[]) {
-  const server = process.env.TEST_DATABASE_URL;
+async function freshDatabase(name: string, workDir: string, port: number, services: Service[], cleanups: (() => Promise<void>)[], server: string | undefined) {
   if (!server) {
     const pglite = await startPostgres({ dataDir: path.join(workDir, "pg"), port });
     services.push(pglite);
@@ -89,5 +89,5 @@ async function freshDatabase(name: string, workDir: string, port: number, servic
   });
   const url = new URL(server);
   url.pathname = `/${database}`;
-  return { url: url.toString(), poolMax: "5" };
+  return { url: url.toString(), poolMax: "20" };
 }

@@ -5,12 +5,13 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { Button, Field, makeStyles, Textarea } from "@fluentui/react-components";
+import { Field, makeStyles, Textarea } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { saveCommentsAction } from "@/lib/poe/actions";
 import { commentsSchema } from "@/lib/poe/schemas";
+import { SaveBar } from "./SaveBar";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "12px" }, actions: { display: "flex", gap: "12px", alignItems: "center" } });
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "12px" } });
 
 export function PoeComments({ claimId, comments }: { claimId: string; comments: string }) {
   const styles = useStyles();
@@ -38,12 +39,7 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
       <Field label={t("comments")} {...fieldError(form.formState.errors.comments)}>
         <Textarea {...form.register("comments")} rows={3} resize="vertical" />
       </Field>
-      <div className={styles.actions}>
-        <Button type="submit" disabled={pending}>
-          {t("saveComments")}
-        </Button>
-        {saved ? <span role="status">{t("saved")}</span> : null}
-      </div>
+      <SaveBar label={t("saveComments")} pending={pending} saved={saved} />
     </form>
   );
 }

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, tokens } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { savePoeDetailsAction } from "@/lib/poe/actions";
+import { SaveBar } from "./SaveBar";
 import { oldestAcknowledgement, poeActivityTypes, poeDetailsSchema, poeDocumentTypes, type PoeDetailsInput } from "@/lib/poe/schemas";
 
 const useStyles = makeStyles({
@@ -22,7 +23,6 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   row: { display: "flex", gap: "16px", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "220px" },
-  actions: { display: "flex", gap: "12px", alignItems: "center" },
 });
 
 export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: string; workloads: { id: string; name: string }[]; defaults?: PoeDetailsInput }) {
@@ -163,12 +163,7 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
           </Field>
         )}
       />
-      <div className={styles.actions}>
-        <Button type="submit" disabled={pending}>
-          {t("saveDetails")}
-        </Button>
-        {saved ? <span role="status">{t("saved")}</span> : null}
-      </div>
+      <SaveBar label={t("saveDetails")} pending={pending} saved={saved} />
     </form>
   );
 }

@@ -5,22 +5,13 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
 import { auth } from "./index";
+import { viewerSelect } from "./viewer-select";
 
 export const loadViewer = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      locale: true,
-      organization: { select: { id: true, name: true, locations: { select: { partnerId: true, city: true }, orderBy: { partnerId: "asc" } } } },
-    },
-  });
+  return db.user.findUnique({ where: { id }, select: viewerSelect });
 });
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof loadViewer>>>;

@@ -12,7 +12,7 @@ import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 
-export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim";
+export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
 export type SubmitResult = { ok: true; alreadySubmitted: boolean } | { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
 
 export const CUSTOMER_APPROVAL_REQUEST = "customer-approval-request";
@@ -29,7 +29,11 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
     include: { workloads: true, subscriptions: true, proof: true, submission: { select: { claimId: true } }, _count: { select: { poeFiles: true } } },
   });
   if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
-  if (claim.status !== "DRAFT") return claim.submission ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+  // Only a Draft is submitted here (resubmission after "Partner action required" is the reviewer loop's).
+  if (claim.status !== "DRAFT") {
+    const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
+    return repeated ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+  }
 
   const acknowledged = submissionSchema.safeParse(values);
   if (!acknowledged.success) return { ok: false, fieldErrors: fieldErrorsOf(acknowledged.error) };
@@ -52,11 +56,27 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
   if (!proof.success) return { ok: false, problem: "poeDetailsMissing", fieldErrors: fieldErrorsOf(proof.error) };
   if (claim._count.poeFiles === 0) return { ok: false, problem: "poeFileRequired", fieldErrors: {} };
 
-  const items = claimedItems(claim);
+  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
   try {
     return await db.$transaction(async (tx): Promise<SubmitResult> => {
       // Submissions for one tenant queue up here, so the duplicate and conflict checks see each other.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
+      // What was validated above must still be what is submitted: lock the claim and read it again.
+      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+      const fresh = await tx.claim.findFirst({
+        where: { ...claimScope(viewer), id: claimId },
+        include: { workloads: true, subscriptions: true, proof: true, _count: { select: { poeFiles: true } } },
+      });
+      if (!fresh) return { ok: false, problem: "notFound", fieldErrors: {} };
+      if (fresh.status !== "DRAFT") {
+        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+      }
+      if (fresh._count.poeFiles === 0) return { ok: false, problem: "poeFileRequired", fieldErrors: {} };
+      if (!fresh.proof || !poeDetailsSchema.safeParse(detailsForForm(fresh.proof)).success) return { ok: false, problem: "poeDetailsMissing", fieldErrors: {} };
+      const items = claimedItems(fresh);
+      if (fresh.tenantId !== claim.tenantId || fresh.solutionArea !== claim.solutionArea || !sameSet(items, claimedItems(claim))) {
+        return { ok: false, problem: "claimChanged", fieldErrors: {} };
+      }
       const moved = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: claimId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: new Date() } });
       if (moved.count !== 1) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });

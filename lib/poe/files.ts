@@ -10,7 +10,7 @@ import { recordEvent } from "../claims/history";
 import { editableStatuses } from "../claims/lifecycle";
 import { claimScope } from "../claims/queries";
 import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
-import { poeKinds, sniffPoeType, SNIFF_BYTES } from "./sniff";
+import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
 import { deletePoeBlob, downloadPoeBlob, listPoeBlobs, uploadPoeBlob } from "./storage";
 
 export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName";
@@ -23,12 +23,24 @@ export class PoeFileRefused extends Error {
 
 const BLOB_PREFIX = "poe/";
 
-/** The user's file name as shown later: no path, no control characters, at most 200 characters. */
+const MAX_NAME = 200;
+
+/** The user's file name as shown later: no path, no control characters, at most 200 characters (extension kept). */
 export function cleanFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
-  if (!cleaned || cleaned === "." || cleaned === "..") throw new PoeFileRefused("fileName");
-  return cleaned;
+  const cleaned = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, "").trim());
+  if (cleaned.length === 0 || [".", ".."].includes(cleaned.join(""))) throw new PoeFileRefused("fileName");
+  if (cleaned.length <= MAX_NAME) return cleaned.join("");
+  const dot = cleaned.lastIndexOf(".");
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : [];
+  return [...cleaned.slice(0, MAX_NAME - extension.length), ...extension].join("");
+}
+
+/** The name a download is saved under: the user's name, ending with the extension of the type found in the content. */
+export function downloadName(fileName: string, kind: PoeKind) {
+  const extension = `.${poeKinds[kind].extension}`;
+  const alternatives = kind === "jpeg" ? [".jpg", ".jpeg"] : [extension];
+  return alternatives.some((ext) => fileName.toLowerCase().endsWith(ext)) ? fileName : `${fileName}${extension}`;
 }
 
 async function editableClaim(viewer: PartnerViewer, claimId: string) {
@@ -150,7 +162,7 @@ export function listPoeFiles(claimId: string) {
 /** A file and its content, when the viewer may read the claim; null otherwise (answer 404). */
 export async function openPoeFile(viewer: Viewer, claimId: string, fileId: string) {
   const scope =
-    viewer.role === "REVIEWER" ? { deletedAt: null } : viewer.role === "INCENTIVE_ADMIN" && viewer.organization ? claimScope(viewer as PartnerViewer) : null;
+    viewer.role === "REVIEWER" ? { deletedAt: null, status: { not: "DRAFT" as const } } : viewer.role === "INCENTIVE_ADMIN" && viewer.organization ? claimScope(viewer as PartnerViewer) : null;
   if (!scope) return null;
   const file = await db.poeFile.findFirst({ where: { id: fileId, claimId, claim: scope } });
   if (!file) return null;

@@ -1,16 +1,9 @@
-// The demo users as the session gate loads them (same select as loadViewer in lib/auth/session.ts),
+// The demo users as the session gate loads them (the select of loadViewer),
 // for tests that call the domain functions directly.
 import type { PartnerViewer, Viewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db-client";
+import { viewerSelect } from "@/lib/auth/viewer-select";
 
-export const viewerSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  locale: true,
-  organization: { select: { id: true, name: true, locations: { select: { partnerId: true, city: true }, orderBy: { partnerId: "asc" } } } },
-} as const;
 
 export function loadViewerByEmail(db: Db, email: string): Promise<Viewer> {
   return db.user.findUniqueOrThrow({ where: { email }, select: viewerSelect });

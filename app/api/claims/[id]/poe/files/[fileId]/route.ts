@@ -2,7 +2,8 @@
 // `?inline=1` opens PDFs and images in the browser instead of saving them.
 import { Readable } from "node:stream";
 import { loadViewer } from "@/lib/auth/session";
-import { openPoeFile } from "@/lib/poe/files";
+import { downloadName, openPoeFile } from "@/lib/poe/files";
+import type { PoeKind } from "@/lib/poe/sniff";
 import { contentDisposition, jsonError } from "@/lib/poe/http";
 
 const viewable = new Set(["pdf", "png", "jpeg"]);
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     headers: {
       "content-type": file.contentType,
       "content-length": String(file.size),
-      "content-disposition": contentDisposition(inline ? "inline" : "attachment", file.fileName),
+      "content-disposition": contentDisposition(inline ? "inline" : "attachment", downloadName(file.fileName, file.kind as PoeKind)),
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
       "cache-control": "private, no-store",
