@@ -13,6 +13,9 @@ import { submissionBenchmark, uploadBenchmark } from "./poe";
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const PAGE_TARGET = 250 * 1024;
+// `npm run bench -- pages` (or uploads, submissions) runs one part only.
+const only = process.argv[2];
+const wanted = (part: "pages" | "uploads" | "submissions") => !only || only === part;
 
 async function reachable(url: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -41,39 +44,43 @@ try {
   const serverPid = await stack.startPortal("start");
   const baseUrl = stack.env.APP_URL!;
 
-  const weights = await measurePageWeights(baseUrl, [
-    { page: "Customer claims (list)", path: "/claims" },
-    { page: "Add customer, step 1", path: "/claims/new?step=1" },
-    { page: "Add customer, step 2", path: "/claims/new?step=2" },
-    { page: "Add customer, step 3", path: "/claims/new?step=3" },
-    { page: "Add customer, step 4", path: "/claims/new?step=4" },
-  ]);
-  console.log("\nJavaScript per page, compressed as transferred (cold cache, production build); target <= 250 KB");
-  console.table(
-    weights.map((w) => ({
-      page: w.page,
-      scripts: w.scripts,
-      "JS transferred": kb(w.jsBytes),
-      "of target": `${((w.jsBytes / PAGE_TARGET) * 100).toFixed(0)}%`,
-      "all transferred": kb(w.totalBytes),
-    })),
-  );
+  if (wanted("pages")) {
+    const weights = await measurePageWeights(baseUrl, [
+      { page: "Customer claims (list)", path: "/claims" },
+      { page: "Add customer, step 1", path: "/claims/new?step=1" },
+      { page: "Add customer, step 2", path: "/claims/new?step=2" },
+      { page: "Add customer, step 3", path: "/claims/new?step=3" },
+      { page: "Add customer, step 4", path: "/claims/new?step=4" },
+    ]);
+    console.log("\nJavaScript per page, compressed as transferred (cold cache, production build); target <= 250 KB");
+    console.table(
+      weights.map((w) => ({
+        page: w.page,
+        scripts: w.scripts,
+        "JS transferred": kb(w.jsBytes),
+        "of target": `${((w.jsBytes / PAGE_TARGET) * 100).toFixed(0)}%`,
+        "all transferred": kb(w.totalBytes),
+      })),
+    );
+  }
 
   const db = createPrismaClient();
   const { sessionToken, user } = await sessionFor(db, DEMO.users.contosoAdmin);
-  const uploadClaims = await readyDrafts(db, user.id, user.organizationId!, 4);
-  const upload = await uploadBenchmark({ baseUrl, sessionToken, claimIds: uploadClaims, serverPid, connectionString: stack.env.AZURE_STORAGE_CONNECTION_STRING!, container: stack.env.AZURE_STORAGE_CONTAINER! });
-  console.log("\n25 MB PoE upload, median of 4 (after the first), same Azurite; targets: ratio <= 1.5, RSS growth <= 64 MB");
-  console.table([
-    {
-      "direct @azure/storage-blob": `${upload.directMs.toFixed(0)} ms`,
-      "through the portal": `${upload.portalMs.toFixed(0)} ms`,
-      ratio: upload.ratio.toFixed(2),
-      "server peak RSS growth": mb(upload.rssGrowth),
-    },
-  ]);
+  if (wanted("uploads")) {
+    const uploadClaims = await readyDrafts(db, user.id, user.organizationId!, 4);
+    const upload = await uploadBenchmark({ baseUrl, sessionToken, claimIds: uploadClaims, serverPid, connectionString: stack.env.AZURE_STORAGE_CONNECTION_STRING!, container: stack.env.AZURE_STORAGE_CONTAINER! });
+    console.log("\n25 MB PoE upload, median of 4 (after the first), same Azurite; targets: ratio <= 1.5, RSS growth <= 64 MB");
+    console.table([
+      {
+        "direct @azure/storage-blob": `${upload.directMs.toFixed(0)} ms`,
+        "through the portal": `${upload.portalMs.toFixed(0)} ms`,
+        ratio: upload.ratio.toFixed(2),
+        "server peak RSS growth": mb(upload.rssGrowth),
+      },
+    ]);
+  }
 
-  if (server) {
+  if (wanted("submissions") && server) {
     const drafts = await readyDrafts(db, user.id, user.organizationId!, 2000);
     const submission = await submissionBenchmark({ baseUrl, sessionToken, claimIds: drafts, databaseUrl: stack.env.DATABASE_URL!, workDir: stack.workDir });
     console.log("\nClaim submission, 50 concurrent clients, each submitting its own draft; target: ratio to pgbench >= 0.3");
@@ -88,7 +95,7 @@ try {
         ratio: submission.ratio.toFixed(2),
       },
     ]);
-  } else {
+  } else if (wanted("submissions")) {
     console.log("\nClaim submission throughput: skipped, it needs a PostgreSQL server (set BENCH_DATABASE_URL); the embedded one takes one connection.");
   }
   await db.$disconnect();

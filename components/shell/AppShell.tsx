@@ -4,9 +4,8 @@ import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Avatar, makeStyles, Menu, MenuDivider, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, Text, tokens, Button } from "@fluentui/react-components";
-import { SignOut20Regular } from "@fluentui/react-icons";
-import { signOutAction } from "@/lib/auth/actions";
+import { makeStyles, Text, tokens, Button } from "@fluentui/react-components";
+import { useOnDemand } from "@/components/hooks/useOnDemand";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 const useStyles = makeStyles({
@@ -32,6 +31,18 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     ":hover": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
     ":hover:active": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundPressed },
+  },
+  initials: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "24px",
+    height: "24px",
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorPaletteLightGreenBackground2,
+    color: tokens.colorPaletteLightGreenForeground2,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
   },
   body: { display: "flex", minHeight: "calc(100vh - 48px)" },
   nav: {
@@ -67,6 +78,18 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       ? [{ heading: t("review"), links: [{ href: "/review", label: t("validationQueue") }] }]
       : [{ heading: t("incentives"), links: [{ href: "/claims", label: t("customerClaims") }] }];
   const displayName = user.name ?? user.email;
+  const { loaded: UserMenu, start, handlers } = useOnDemand(() => import("./UserMenu").then((m) => m.UserMenu));
+  const letters = displayName
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]!.toUpperCase())
+    .join("");
+  const initials = (
+    <span className={styles.initials} aria-hidden>
+      {letters}
+    </span>
+  );
 
   return (
     <>
@@ -83,22 +106,13 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           {user.organization ?? t("microsoftReviewer")}
         </Text>
         <LanguageSwitch appearance="transparent" className={styles.headerButton} />
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="transparent" className={styles.headerButton} icon={<Avatar name={displayName} size={24} color="colorful" aria-hidden />}>
-              {displayName}
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroupHeader>{t("signedInAs", { email: user.email })}</MenuGroupHeader>
-              <MenuDivider />
-              <MenuItem icon={<SignOut20Regular />} onClick={() => void signOutAction()}>
-                {t("signOut")}
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        {UserMenu ? (
+          <UserMenu email={user.email} displayName={displayName} className={styles.headerButton} icon={initials} initiallyOpen={start.open} autoFocus={start.focus} />
+        ) : (
+          <Button appearance="transparent" className={styles.headerButton} icon={initials} aria-haspopup="menu" aria-expanded={false} {...handlers}>
+            {displayName}
+          </Button>
+        )}
       </header>
       <div className={styles.body}>
         <nav className={styles.nav} aria-label={t("navLabel")}>
