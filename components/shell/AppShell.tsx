@@ -79,12 +79,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       : [{ heading: t("incentives"), links: [{ href: "/claims", label: t("customerClaims") }] }];
   const displayName = user.name ?? user.email;
   const { loaded: UserMenu, start, handlers } = useOnDemand(() => import("./UserMenu").then((m) => m.UserMenu));
-  const letters = displayName
-    .split(/[\s@.]+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join("");
+  const words = displayName.split(/[\s@.]+/).filter(Boolean);
+  const letters = [words[0], words.length > 1 ? words[words.length - 1] : undefined].map((word) => word?.[0]?.toUpperCase() ?? "").join("");
   const initials = (
     <span className={styles.initials} aria-hidden>
       {letters}
