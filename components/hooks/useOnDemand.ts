@@ -2,7 +2,7 @@
 // Loads a heavy component when the user first reaches for its light stand-in (hover, focus or
 // click), so pages do not download it up front. Says whether that first touch was a click (open
 // at once) and whether the stand-in had the focus (give it to the real one).
-import { useRef, useState, type SyntheticEvent } from "react";
+import { useEffect, useRef, useState, type SyntheticEvent } from "react";
 
 export function useOnDemand<T>(load: () => Promise<T>) {
   const [loaded, setLoaded] = useState<T | null>(null);
@@ -14,4 +14,14 @@ export function useOnDemand<T>(load: () => Promise<T>) {
     pending.current ??= load().then((value) => setLoaded(() => value));
   };
   return { loaded, start, handlers: { onPointerEnter: reach(false), onFocus: reach(false), onClick: reach(true) } };
+}
+
+/** For the loaded menu: its open state (open at once when reached by a click) and a trigger ref that takes the focus. */
+export function useMenuHandOver({ initiallyOpen = false, autoFocus = false }: { initiallyOpen?: boolean; autoFocus?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (autoFocus) trigger.current?.focus();
+  }, [autoFocus]);
+  return { open, onOpenChange: (_: unknown, data: { open: boolean }) => setOpen(data.open), trigger };
 }

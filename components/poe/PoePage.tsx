@@ -1,5 +1,6 @@
 "use client";
 // "Upload PoE": the details of the proof, the files, comments, and the acknowledgements with Submit claim.
+import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { useTranslations } from "next-intl";
 import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
@@ -18,6 +19,18 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "12px" },
 });
 
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
 export function PoePage({ claimId, claimName, workloads, proof }: { claimId: string; claimName: string; workloads: { id: string; name: string }[]; proof: ProofView }) {
   const styles = useStyles();
   const t = useTranslations("Poe");
@@ -29,33 +42,21 @@ export function PoePage({ claimId, claimName, workloads, proof }: { claimId: str
       </NextLink>
       <PageHeader title={t("title", { name: claimName })} lead={t("intro")} />
       <div className={styles.body}>
-        <section className={styles.section} aria-labelledby="poe-details">
-          <Subtitle2 as="h2" id="poe-details">
-            {t("detailsHeading")}
-          </Subtitle2>
+        <Section id="poe-details" title={t("detailsHeading")}>
           <PoeDetailsForm claimId={claimId} workloads={workloads} defaults={(proof.details ?? undefined) as PoeDetailsInput | undefined} />
-        </section>
+        </Section>
         <Divider />
-        <section className={styles.section} aria-labelledby="poe-files">
-          <Subtitle2 as="h2" id="poe-files">
-            {t("filesHeading")}
-          </Subtitle2>
+        <Section id="poe-files" title={t("filesHeading")}>
           <PoeFiles claimId={claimId} files={proof.files} editable />
-        </section>
+        </Section>
         <Divider />
-        <section className={styles.section} aria-labelledby="poe-comments">
-          <Subtitle2 as="h2" id="poe-comments">
-            {t("commentsHeading")}
-          </Subtitle2>
+        <Section id="poe-comments" title={t("commentsHeading")}>
           <PoeComments claimId={claimId} comments={proof.comments} />
-        </section>
+        </Section>
         <Divider />
-        <section className={styles.section} aria-labelledby="poe-submit">
-          <Subtitle2 as="h2" id="poe-submit">
-            {t("submitHeading")}
-          </Subtitle2>
+        <Section id="poe-submit" title={t("submitHeading")}>
           <SubmitClaim claimId={claimId} />
-        </section>
+        </Section>
       </div>
     </div>
   );

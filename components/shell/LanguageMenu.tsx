@@ -1,12 +1,13 @@
 "use client";
 // The language menu itself, loaded on demand by LanguageSwitch: applies at once and sticks.
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import { setLocale } from "@/lib/i18n/actions";
 import { locales } from "@/lib/i18n/locales";
+import { useMenuHandOver } from "@/components/hooks/useOnDemand";
 
 export type LanguageMenuProps = { appearance: "subtle" | "transparent"; className?: string; initiallyOpen?: boolean; autoFocus?: boolean };
 
@@ -15,15 +16,11 @@ export function LanguageMenu({ appearance, className, initiallyOpen = false, aut
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [open, setOpen] = useState(initiallyOpen);
-  const trigger = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (autoFocus) trigger.current?.focus();
-  }, [autoFocus]);
+  const { open, onOpenChange, trigger } = useMenuHandOver({ initiallyOpen, autoFocus });
   return (
     <Menu
       open={open}
-      onOpenChange={(_, data) => setOpen(data.open)}
+      onOpenChange={onOpenChange}
       checkedValues={{ locale: [locale] }}
       onCheckedValueChange={(_, { checkedItems }) =>
         startTransition(async () => {
