@@ -11,11 +11,12 @@ import { recordEvent } from "./history";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
+import { messageKinds } from "../notify/messages";
 
 export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
 export type SubmitResult = { ok: true; alreadySubmitted: boolean } | { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
 
-export const CUSTOMER_APPROVAL_REQUEST = "customer-approval-request";
+export const CUSTOMER_APPROVAL_REQUEST = messageKinds.customerApprovalRequest;
 
 class DuplicateOwnClaim extends Error {}
 

@@ -1,0 +1,27 @@
+// The kinds of message the portal sends, and what each outbox row's payload holds. Whoever causes a
+// message writes the row (in the same transaction as the cause); the worker renders and sends it.
+import { z } from "zod";
+
+export const messageKinds = {
+  /** To the customer contact: please approve (or decline) the association. Written at submission. */
+  customerApprovalRequest: "customer-approval-request",
+  /** To the customer contact: the same request again, not yet answered (7 days, at most twice). */
+  customerReminder: "customer-reminder",
+  /** To the customer contact: sent again from the claim page by the partner (rate-limited). */
+  customerResend: "customer-resend",
+  /** To the partner contact: the customer approved or declined. */
+  partnerCustomerResponded: "partner-customer-responded",
+  /** To the partner contact: a reviewer decision (Approved, Rejected, Partner action required) with its reason. */
+  partnerDecision: "partner-decision",
+} as const;
+
+export type MessageKind = (typeof messageKinds)[keyof typeof messageKinds];
+
+/** Payloads: only ids and facts of the moment; everything else is read from the claim when rendering. */
+export const payloadSchemas = {
+  [messageKinds.customerApprovalRequest]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
+  [messageKinds.customerReminder]: z.object({ claimId: z.string(), to: z.string(), locale: z.string(), reminder: z.number().int() }),
+  [messageKinds.customerResend]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
+  [messageKinds.partnerCustomerResponded]: z.object({ claimId: z.string(), response: z.enum(["APPROVED", "DECLINED"]), reason: z.string().optional() }),
+  [messageKinds.partnerDecision]: z.object({ claimId: z.string(), status: z.string(), reasonCode: z.string().optional(), reasonText: z.string().optional() }),
+} as const;
