@@ -21,6 +21,10 @@ const optional = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A whole number with a default; an empty value counts as unset. */
+const count = (fallback: number, max: number) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().int().min(1).max(max).default(fallback));
+
 const databaseShape = {
   DATABASE_URL: url(["postgresql:", "postgres:"]),
   /** Connections per instance; the embedded PGlite server takes exactly one. */
@@ -51,6 +55,15 @@ export const envSchema = z
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional,
     /** Web inbox of the local mail catcher; set by the embedded run so sign-in can point to it. */
     MAIL_INBOX_URL: optional,
+    /** Days a customer's approve/decline link stays valid (lib/notify/tokens.ts). */
+    CUSTOMER_LINK_TTL_DAYS: count(30, 365),
+    /** Days without a customer answer before a reminder (at most two) is sent (lib/notify/reminders.ts). */
+    REMINDER_DAYS: count(7, 90),
+    /** "off" keeps the portal process from delivering the outbox (then run `npm run worker` separately). */
+    WORKER: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+      z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    ),
   })
   .superRefine((env, ctx) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];

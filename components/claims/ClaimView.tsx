@@ -20,8 +20,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowUpload20Regular, Delete20Regular, Edit20Regular } from "@fluentui/react-icons";
-import { deleteDraftClaim } from "@/lib/claims/actions";
+import { ArrowUpload20Regular, Delete20Regular, Edit20Regular, Mail20Regular } from "@fluentui/react-icons";
+import { deleteDraftClaim, resendCustomerEmailAction } from "@/lib/claims/actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
@@ -47,6 +47,8 @@ export function ClaimView({
   createdAt,
   updatedAt,
   events,
+  customer,
+  statusReason,
   children,
 }: {
   claim: ClaimSummaryView & { id: string };
@@ -54,12 +56,21 @@ export function ClaimView({
   createdAt: string;
   updatedAt: string;
   events: ClaimEventView[];
+  customer?: { response: "NONE" | "APPROVED" | "DECLINED"; respondedAt: string | null; canResend: boolean };
+  statusReason?: { code: string | null; text: string | null };
   /** The proof-of-execution section. */
   children?: ReactNode;
 }) {
   const styles = useStyles();
   const t = useTranslations("ClaimPage");
   const ts = useTranslations("Status");
+  const tr = useTranslations("Reasons");
+  const [resendNote, setResendNote] = useState<string>();
+  const resend = () =>
+    startTransition(async () => {
+      const result = await resendCustomerEmailAction(claim.id);
+      setResendNote(result.ok ? t("resent", { email: result.email }) : result.retryAfter ? t("resendLater", { date: new Date(result.retryAfter) }) : undefined);
+    });
   const format = useFormatter();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -110,12 +121,29 @@ export function ClaimView({
                 </DialogSurface>
               </Dialog>
             </div>
+          ) : customer?.canResend ? (
+            <div className={styles.actions}>
+              <Button icon={<Mail20Regular />} onClick={resend} disabled={pending}>
+                {t("resend")}
+              </Button>
+            </div>
           ) : null
         }
       />
+      {resendNote ? (
+        <MessageBar intent="info" role="status" className={styles.note}>
+          <MessageBarBody>{resendNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.meta}>
         <Text>{t("status")}:</Text>
         <StatusBadge status={status} />
+        {statusReason?.code ? <Text data-testid="claim-reason">{t("reason", { reason: tr.has(statusReason.code) ? tr(statusReason.code) : statusReason.code })}</Text> : null}
+        {customer ? (
+          <Text data-testid="customer-response">
+            {t("customerResponse")}: {t(`customerResponses.${customer.response}`, { date: customer.respondedAt ? new Date(customer.respondedAt) : new Date() })}
+          </Text>
+        ) : null}
         <Text>{t("created", { date: new Date(createdAt) })}</Text>
         <Text>{t("updated", { date: new Date(updatedAt) })}</Text>
       </div>

@@ -7,6 +7,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePartnerAdmin } from "../auth/session";
 import { submitClaim, type SubmitResult } from "./submission";
+import { db } from "../db";
+import { requestResend } from "../notify/resend";
+import { findClaim } from "./queries";
 import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
 
 const keySchema = z.string().min(1).max(64);
@@ -60,4 +63,17 @@ export async function submitClaimAction(claimId: string, values: unknown): Promi
   });
   if (result.ok) revalidatePath("/claims");
   return result;
+}
+
+/** "Resend email to customer" on a submitted claim the customer has not answered (rate-limited). */
+export async function resendCustomerEmailAction(claimId: string): Promise<{ ok: true; email: string } | { ok: false; retryAfter?: string }> {
+  const viewer = await requirePartnerAdmin();
+  const parsed = keySchema.safeParse(claimId);
+  if (!parsed.success) return { ok: false };
+  const claim = await findClaim(viewer, parsed.data);
+  if (!claim || claim.status === "DRAFT" || claim.status === "REJECTED_FINAL" || claim.customerResponse !== "NONE") return { ok: false };
+  const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
+  if (!result.ok) return { ok: false, retryAfter: result.retryAfter.toISOString() };
+  revalidatePath(`/claims/${claim.id}`);
+  return { ok: true, email: claim.customerContactEmail };
 }

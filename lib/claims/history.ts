@@ -2,7 +2,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 
-export type ClaimAction = "created" | "updated" | "deleted" | "statusChanged" | "poeDetailsSaved" | "poeFileAdded" | "poeFileRemoved" | "commentsSaved" | "submitted";
+export type ClaimAction = "created" | "updated" | "deleted" | "statusChanged" | "poeDetailsSaved" | "poeFileAdded" | "poeFileRemoved" | "commentsSaved" | "submitted" | "customerApproved" | "customerDeclined";
 
 export function recordEvent(
   tx: Prisma.TransactionClient,

@@ -1,5 +1,23 @@
-// The claim lifecycle's statuses and which of them allow the partner to edit.
+// The claim lifecycle: its statuses, the one table of allowed transitions (who may move a claim from
+// which status to which, and with what reason), the timers in business days, and the only code that
+// changes a claim's status: `transition` (and `recordCustomerResponse` for the customer's answer).
+//
+// Everything here runs inside the caller's transaction. `transition` is race-safe: the status moves
+// only if it is still the one read (a conditional update), so of two concurrent transitions from the
+// same status exactly one wins and the other reports "stale".
+//
+// Associations: entering Approved creates the claim's associations (one per workload for Modern Work
+// and Security, one per subscription for Business Applications). Another partner's active association
+// on the same tenant+workload or subscription is checked with a SELECT before anything is written
+// (the transition then returns "associationConflict" and writes nothing). Under concurrency both
+// approvals may pass that check: the partial unique indexes on Association are the final guard, and a
+// violation there throws `AssociationConflictError`. A failed statement aborts a PostgreSQL
+// transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
+// everything back) and map it to "associationConflict" outside, or use `runTransition`, which does both.
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
+import { messageKinds } from "../notify/messages";
+import { recordEvent, type ClaimAction } from "./history";
 
 export const claimStatuses = [
   "DRAFT",
@@ -14,3 +32,404 @@ export const claimStatuses = [
 
 /** Editing is possible only in Draft and Partner action required; everything else is read-only. */
 export const editableStatuses: readonly ClaimStatus[] = ["DRAFT", "PARTNER_ACTION_REQUIRED"];
+
+// ---------- actors and reasons ----------
+
+export const actorKinds = ["partner", "reviewer", "customer", "system"] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/**
+ * Who moves a claim: the incentive admin of the claim's organisation, a Microsoft reviewer, the
+ * customer contact (through the email link), or a scheduled job.
+ */
+export type Actor = { kind: "partner"; userId: string } | { kind: "reviewer"; userId: string } | { kind: "customer"; email: string } | { kind: "system" };
+
+/** Rejection reason codes (Rejected, Rejected final), plus free text. */
+export const rejectionReasons = [
+  "CUSTOMER_DECLINED",
+  "INSUFFICIENT_POE",
+  "PARTNER_REQUEST",
+  "CUSTOMER_CONSENT_MISSING",
+  "NO_PARTNER_RESPONSE",
+  "WORKLOADS_MISSING_FROM_POE",
+  "POE_UNAVAILABLE",
+  "CONFLICT_WON_BY_OTHER_PARTNER",
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+/** Partner action required reason codes; the reviewer's question goes with them as text. */
+export const partnerActionReasons = ["POE_MISSING", "CUSTOMER_ACKNOWLEDGEMENT_MISSING", "DATES_MISSING_OR_OLD", "WORK_DESCRIPTION_MISSING", "WORKLOADS_MISSING"] as const;
+export type PartnerActionReason = (typeof partnerActionReasons)[number];
+
+/**
+ * What a transition asks for:
+ * - "none": no reason code (a free-text note is allowed);
+ * - "rejection": a code of `rejectionReasons` (the rule's fixed code when it has one), free text optional;
+ * - "partnerAction": a code of `partnerActionReasons` and the question as text, both required;
+ * - "required-text": text required; the code is the rule's fixed code, if any, else none.
+ */
+export type ReasonKind = "none" | "rejection" | "partnerAction" | "required-text";
+
+export type TransitionRule = {
+  readonly from: ClaimStatus;
+  readonly to: ClaimStatus;
+  readonly by: readonly ActorKind[];
+  /** The name of the action (for the UI and the jobs); the audit row's action is "statusChanged". */
+  readonly action: string;
+  readonly reason: ReasonKind;
+  /** The reason code this transition always carries (the caller may omit it or repeat it). */
+  readonly reasonCode?: RejectionReason;
+  /** Whether the partner contact is told (an outbox row of kind partner-decision). */
+  readonly notifiesPartner: boolean;
+};
+
+const customerDecline = (from: ClaimStatus): TransitionRule => ({ from, to: "REJECTED", by: ["customer"], action: "customerDecline", reason: "rejection", reasonCode: "CUSTOMER_DECLINED", notifiesPartner: false });
+
+/** Every allowed transition of the lifecycle (docs/domain.md, "Claim lifecycle"); nothing else is possible. */
+export const transitions: readonly TransitionRule[] = [
+  { from: "DRAFT", to: "SUBMITTED", by: ["partner"], action: "submit", reason: "none", notifiesPartner: false },
+  { from: "SUBMITTED", to: "UNDER_REVIEW", by: ["reviewer"], action: "startReview", reason: "none", notifiesPartner: false },
+  { from: "UNDER_REVIEW", to: "APPROVED", by: ["reviewer"], action: "approve", reason: "none", notifiesPartner: true },
+  { from: "UNDER_REVIEW", to: "REJECTED", by: ["reviewer"], action: "reject", reason: "rejection", notifiesPartner: true },
+  { from: "UNDER_REVIEW", to: "PARTNER_ACTION_REQUIRED", by: ["reviewer"], action: "requestPartnerAction", reason: "partnerAction", notifiesPartner: true },
+  { from: "PARTNER_ACTION_REQUIRED", to: "UNDER_REVIEW", by: ["partner"], action: "resubmit", reason: "none", notifiesPartner: false },
+  { from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", by: ["system"], action: "expireNoPartnerResponse", reason: "rejection", reasonCode: "NO_PARTNER_RESPONSE", notifiesPartner: true },
+  { from: "REJECTED", to: "DISPUTE", by: ["partner"], action: "dispute", reason: "required-text", notifiesPartner: false },
+  { from: "DISPUTE", to: "APPROVED", by: ["reviewer"], action: "approveDispute", reason: "none", notifiesPartner: true },
+  { from: "DISPUTE", to: "REJECTED_FINAL", by: ["reviewer"], action: "rejectDispute", reason: "rejection", notifiesPartner: true },
+  { from: "APPROVED", to: "REJECTED_FINAL", by: ["partner"], action: "disassociate", reason: "required-text", reasonCode: "PARTNER_REQUEST", notifiesPartner: false },
+  customerDecline("SUBMITTED"),
+  customerDecline("UNDER_REVIEW"),
+  customerDecline("PARTNER_ACTION_REQUIRED"),
+  customerDecline("APPROVED"),
+  customerDecline("DISPUTE"),
+];
+
+/** The rule for moving `from` → `to` by this kind of actor, if there is one. */
+export function findTransition(from: ClaimStatus, to: ClaimStatus, actorKind: ActorKind): TransitionRule | undefined {
+  return transitions.find((rule) => rule.from === from && rule.to === to && rule.by.includes(actorKind));
+}
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus, actorKind: ActorKind): boolean {
+  return findTransition(from, to, actorKind) !== undefined;
+}
+
+/** What this kind of actor may do with a claim in `from`. */
+export function allowedTransitions(from: ClaimStatus, actorKind: ActorKind): TransitionRule[] {
+  return transitions.filter((rule) => rule.from === from && rule.by.includes(actorKind));
+}
+
+// ---------- timers (business days: Monday to Friday, UTC) ----------
+
+export type LifecycleTimers = Partial<Record<ClaimStatus, number>>;
+
+/**
+ * Business days allowed in each status, counted from `statusChangedAt`: the review should start
+ * (Submitted), the decision (Under review), the partner's answer, else Rejected (Partner action
+ * required), the dispute window (Rejected: 30 business days, as the timer column says) and the
+ * dispute decision. Every function taking timers merges its override over these.
+ */
+export const LIFECYCLE_TIMERS = {
+  SUBMITTED: 5,
+  UNDER_REVIEW: 14,
+  PARTNER_ACTION_REQUIRED: 14,
+  REJECTED: 30,
+  DISPUTE: 5,
+} as const satisfies LifecycleTimers;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isWeekday = (date: Date) => date.getUTCDay() !== 0 && date.getUTCDay() !== 6;
+
+/**
+ * `date` moved by `n` business days (negative: backwards), keeping the time of day: each step of a
+ * calendar day counts when it lands on a weekday. Friday + 1 = Monday; Saturday + 1 = Monday.
+ */
+export function addBusinessDays(date: Date, n: number): Date {
+  if (!Number.isInteger(n)) throw new RangeError(`addBusinessDays: ${n} is not a whole number of days`);
+  const step = n < 0 ? -1 : 1;
+  let left = Math.abs(n);
+  let time = date.getTime();
+  while (left > 0) {
+    time += step * DAY_MS;
+    if (isWeekday(new Date(time))) left -= 1;
+  }
+  return new Date(time);
+}
+
+const utcDay = (date: Date) => Math.floor(date.getTime() / DAY_MS);
+
+/**
+ * The business days from `from` to `to` by UTC calendar date (the time of day does not matter): the
+ * weekdays after `from`'s date up to and including `to`'s date; negative when `to` is earlier.
+ * `businessDaysBetween(d, addBusinessDays(d, n)) === n`.
+ */
+export function businessDaysBetween(from: Date, to: Date): number {
+  const start = utcDay(from);
+  const end = utcDay(to);
+  if (end < start) return -businessDaysBetween(to, from);
+  let count = 0;
+  // Whole weeks hold five business days each; count the remainder day by day.
+  const weeks = Math.floor((end - start) / 7);
+  count += weeks * 5;
+  for (let day = start + weeks * 7 + 1; day <= end; day += 1) {
+    if (isWeekday(new Date(day * DAY_MS))) count += 1;
+  }
+  return count;
+}
+
+/** When the status's timer runs out, or null for statuses without a timer (or no start time). */
+export function dueAt(status: ClaimStatus, statusChangedAt: Date | null | undefined, timers: LifecycleTimers = {}): Date | null {
+  const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
+  if (days === undefined || !statusChangedAt) return null;
+  return addBusinessDays(statusChangedAt, days);
+}
+
+/** Whether the status's timer ran out before `now`. */
+export function isOverdue(status: ClaimStatus, statusChangedAt: Date | null | undefined, now: Date = new Date(), timers: LifecycleTimers = {}): boolean {
+  const due = dueAt(status, statusChangedAt, timers);
+  return due !== null && now.getTime() > due.getTime();
+}
+
+// ---------- the transition ----------
+
+export type TransitionProblem = "notAllowed" | "stale" | "reasonRequired" | "disputeWindowClosed" | "alreadyDisputed" | "associationConflict";
+export type TransitionResult = { ok: true; from: ClaimStatus } | { ok: false; problem: TransitionProblem };
+
+export type TransitionInput = {
+  claimId: string;
+  /** The status the caller saw (or any of several); another current status is "stale". */
+  from: ClaimStatus | readonly ClaimStatus[];
+  to: ClaimStatus;
+  actor: Actor;
+  reasonCode?: string;
+  reasonText?: string;
+  ip?: string;
+  userAgent?: string;
+  /** Required for partner actors: the claim must belong to this organisation. */
+  organizationId?: string;
+  /** The audit row's action; "statusChanged" unless the caller names its own (submission: "submitted"). */
+  action?: ClaimAction;
+  /** The moment of the change and of the timer checks (defaults to now). */
+  now?: Date;
+  timers?: LifecycleTimers;
+};
+
+/**
+ * Thrown inside the transaction when the unique indexes on Association refuse the approval (another
+ * partner's association committed concurrently). The transaction is aborted: let it roll back and
+ * treat it as { ok: false, problem: "associationConflict" } (see `runTransition`).
+ */
+export class AssociationConflictError extends Error {
+  readonly problem = "associationConflict" as const;
+  constructor(readonly claimId: string) {
+    super(`Another partner holds an active association for one of the items of claim ${claimId}`);
+    this.name = "AssociationConflictError";
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined, depth = 0; e && depth < 5; depth += 1) {
+    if (e.code === "P2002" || e.code === "23505" || (e as { originalCode?: unknown }).originalCode === "23505") return true;
+    e = (e.cause ?? e.meta?.driverAdapterError) as typeof e;
+  }
+  return false;
+};
+
+const blankToUndefined = (text: string | undefined) => (text && text.trim() !== "" ? text.trim() : undefined);
+
+/** The reason code and text the rule accepts, or null when they do not fit it. */
+function checkReason(rule: TransitionRule, code: string | undefined, text: string | undefined): { code?: string; text?: string } | null {
+  if (rule.reasonCode && code !== undefined && code !== rule.reasonCode) return null;
+  switch (rule.reason) {
+    case "none":
+      return code === undefined ? { text } : null;
+    case "rejection": {
+      const chosen = code ?? rule.reasonCode;
+      return chosen && (rejectionReasons as readonly string[]).includes(chosen) ? { code: chosen, text } : null;
+    }
+    case "partnerAction":
+      return code && (partnerActionReasons as readonly string[]).includes(code) && text ? { code, text } : null;
+    case "required-text":
+      if (!text) return null;
+      if (!rule.reasonCode && code !== undefined) return null;
+      return { code: rule.reasonCode, text };
+  }
+}
+
+/** The items an Approved claim holds: tenant workloads (Modern Work and Security) or subscriptions (Business Applications). */
+async function associationsFor(tx: Prisma.TransactionClient, claimId: string) {
+  const claim = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { tenantId: true, solutionArea: true, workloads: { select: { workloadId: true } }, subscriptions: { select: { subscriptionId: true } } },
+  });
+  return claim.solutionArea === "MODERN_WORK_SECURITY"
+    ? claim.workloads.map((w) => ({ claimId, tenantId: claim.tenantId, workloadId: w.workloadId, subscriptionId: null }))
+    : claim.subscriptions.map((s) => ({ claimId, tenantId: claim.tenantId, workloadId: null, subscriptionId: s.subscriptionId }));
+}
+
+/**
+ * Moves a claim from `from` to `to` for `actor`, inside the caller's transaction: checks the table,
+ * the reason, the claim's current status (and organisation, for partners), the dispute rules and the
+ * associations; then updates the claim conditionally, writes the audit event, creates or ends the
+ * associations, and writes the partner's notification for reviewer and system decisions. A refused
+ * transition writes nothing. May throw `AssociationConflictError` (see the top of this file).
+ */
+export async function transition(tx: Prisma.TransactionClient, input: TransitionInput): Promise<TransitionResult> {
+  const { claimId, to, actor } = input;
+  const fromList: readonly ClaimStatus[] = typeof input.from === "string" ? [input.from] : input.from;
+  const now = input.now ?? new Date();
+  const reasonCode = input.reasonCode === undefined || input.reasonCode.trim() === "" ? undefined : input.reasonCode.trim();
+  const reasonText = blankToUndefined(input.reasonText);
+
+  // The table first: what no current status could make possible is refused without reading anything.
+  const candidates = fromList.map((from) => findTransition(from, to, actor.kind)).filter((rule) => rule !== undefined);
+  if (candidates.length === 0) return { ok: false, problem: "notAllowed" };
+  if (actor.kind === "partner" && !input.organizationId) return { ok: false, problem: "notAllowed" };
+  if (candidates.every((rule) => checkReason(rule, reasonCode, reasonText) === null)) return { ok: false, problem: "reasonRequired" };
+
+  const claim = await tx.claim.findFirst({
+    where: { id: claimId, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
+    select: { id: true, status: true, statusChangedAt: true, organizationId: true },
+  });
+  if (!claim) return { ok: false, problem: "notAllowed" };
+  const current = claim.status;
+  if (!fromList.includes(current)) return { ok: false, problem: "stale" };
+  const rule = findTransition(current, to, actor.kind);
+  if (!rule) return { ok: false, problem: "notAllowed" };
+  const reason = checkReason(rule, reasonCode, reasonText);
+  if (!reason) return { ok: false, problem: "reasonRequired" };
+
+  if (to === "DISPUTE") {
+    // Once per claim, and only while the Rejected timer runs.
+    if ((await tx.claimEvent.count({ where: { claimId, toStatus: "DISPUTE" } })) > 0) return { ok: false, problem: "alreadyDisputed" };
+    const closesAt = dueAt("REJECTED", claim.statusChangedAt, input.timers);
+    if (!closesAt || now.getTime() > closesAt.getTime()) return { ok: false, problem: "disputeWindowClosed" };
+  }
+
+  const newAssociations = to === "APPROVED" ? await associationsFor(tx, claimId) : [];
+  if (newAssociations.length > 0) {
+    const held = await tx.association.count({
+      where: {
+        endedAt: null,
+        claimId: { not: claimId },
+        OR: newAssociations.map((a) => (a.workloadId ? { tenantId: a.tenantId, workloadId: a.workloadId } : { subscriptionId: a.subscriptionId })),
+      },
+    });
+    if (held > 0) return { ok: false, problem: "associationConflict" };
+  }
+
+  const moved = await tx.claim.updateMany({
+    where: { id: claimId, status: current, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
+    data: {
+      status: to,
+      statusChangedAt: now,
+      statusReasonCode: reason.code ?? null,
+      statusReasonText: reason.text ?? null,
+      ...(to === "SUBMITTED" ? { submittedAt: now } : {}),
+    },
+  });
+  if (moved.count !== 1) return { ok: false, problem: "stale" };
+
+  const event = await recordEvent(tx, {
+    claimId,
+    action: input.action ?? "statusChanged",
+    actorUserId: actor.kind === "partner" || actor.kind === "reviewer" ? actor.userId : undefined,
+    fromStatus: current,
+    toStatus: to,
+    reasonCode: reason.code,
+    note: reason.text,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+
+  if (current === "APPROVED") {
+    await tx.association.updateMany({ where: { claimId, endedAt: null }, data: { endedAt: now, endReason: reason.code ?? rule.action } });
+  }
+  if (newAssociations.length > 0) {
+    try {
+      await tx.association.createMany({ data: newAssociations.map((a) => ({ ...a, startedAt: now })) });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AssociationConflictError(claimId);
+      throw error;
+    }
+  }
+
+  if (rule.notifiesPartner) {
+    await tx.outboxMessage.create({
+      data: {
+        kind: messageKinds.partnerDecision,
+        dedupeKey: `${messageKinds.partnerDecision}:${claimId}:${event.id}`,
+        claimId,
+        payload: { claimId, status: to, ...(reason.code ? { reasonCode: reason.code } : {}), ...(reason.text ? { reasonText: reason.text } : {}) },
+      },
+    });
+  }
+  return { ok: true, from: current };
+}
+
+type TransactionRunner = Pick<PrismaClient, "$transaction">;
+
+/**
+ * `transition` in its own transaction, with an AssociationConflictError (the transaction rolled back)
+ * reported as { ok: false, problem: "associationConflict" }.
+ */
+export async function runTransition(client: TransactionRunner, input: TransitionInput): Promise<TransitionResult> {
+  try {
+    return await client.$transaction((tx) => transition(tx, input));
+  } catch (error) {
+    if (error instanceof AssociationConflictError) return { ok: false, problem: "associationConflict" };
+    throw error;
+  }
+}
+
+// ---------- the customer's answer ----------
+
+/** The statuses a customer's decline moves to Rejected. */
+export const customerDeclinableStatuses = transitions.filter((rule) => rule.by.includes("customer")).map((rule) => rule.from);
+
+export type CustomerResponseInput = { claimId: string; response: "APPROVED" | "DECLINED"; email: string; reason?: string; ip?: string; userAgent?: string };
+export type CustomerResponseResult = { ok: true; status: ClaimStatus } | { ok: false; problem: "notSubmitted" | "alreadyDeclined" };
+
+/**
+ * Records the customer's approval or decline of a submitted claim, inside the caller's transaction
+ * (the claim row is locked first, so concurrent answers queue up). Approving again changes nothing;
+ * a decline is final. A decline moves the claim to Rejected (CUSTOMER_DECLINED) from any status a
+ * customer may decline, ending its association; a Rejected or Rejected final claim only records it.
+ */
+export async function recordCustomerResponse(tx: Prisma.TransactionClient, input: CustomerResponseInput): Promise<CustomerResponseResult> {
+  const { claimId, response } = input;
+  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { status: true, customerResponse: true } });
+  if (!claim || claim.status === "DRAFT") return { ok: false, problem: "notSubmitted" };
+  if (claim.customerResponse === "DECLINED") return { ok: false, problem: "alreadyDeclined" };
+  if (claim.customerResponse === response) return { ok: true, status: claim.status };
+
+  const now = new Date();
+  const reason = blankToUndefined(input.reason);
+  await tx.claim.update({ where: { id: claimId }, data: { customerResponse: response, customerRespondedAt: now } });
+  await recordEvent(tx, { claimId, action: response === "APPROVED" ? "customerApproved" : "customerDeclined", note: reason, ip: input.ip, userAgent: input.userAgent });
+
+  let status = claim.status;
+  if (response === "DECLINED" && customerDeclinableStatuses.includes(claim.status)) {
+    const moved = await transition(tx, {
+      claimId,
+      from: claim.status,
+      to: "REJECTED",
+      actor: { kind: "customer", email: input.email },
+      reasonCode: "CUSTOMER_DECLINED",
+      reasonText: reason,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      now,
+    });
+    // The row is locked and the rule exists: anything else is a bug, and must not commit half of it.
+    if (!moved.ok) throw new Error(`Customer decline of claim ${claimId} refused: ${moved.problem}`);
+    status = "REJECTED";
+  }
+
+  const kind = messageKinds.partnerCustomerResponded;
+  await tx.outboxMessage.create({
+    data: { kind, dedupeKey: `${kind}:${claimId}:${response}`, claimId, payload: { claimId, response, ...(reason ? { reason } : {}) } },
+  });
+  return { ok: true, status };
+}

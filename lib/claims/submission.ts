@@ -7,7 +7,7 @@ import { db } from "../db";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
 import { findCollisions } from "./collisions";
-import { recordEvent } from "./history";
+import { transition } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
@@ -78,8 +78,18 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       if (fresh.tenantId !== claim.tenantId || fresh.solutionArea !== claim.solutionArea || !sameSet(items, claimedItems(claim))) {
         return { ok: false, problem: "claimChanged", fieldErrors: {} };
       }
-      const moved = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: claimId, status: "DRAFT" }, data: { status: "SUBMITTED", submittedAt: new Date() } });
-      if (moved.count !== 1) {
+      // The status change and its audit row ("submitted"), conditional on the claim still being a Draft of this organisation.
+      const moved = await transition(tx, {
+        claimId,
+        from: "DRAFT",
+        to: "SUBMITTED",
+        actor: { kind: "partner", userId: viewer.id },
+        organizationId: viewer.organization.id,
+        action: "submitted",
+        ip: request.ip,
+        userAgent: request.userAgent,
+      });
+      if (!moved.ok) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });
         return now ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
       }
@@ -89,7 +99,6 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       const others = await findCollisions(scope, tx);
       const hasConflict = items.some((id) => others[id]);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
-      await recordEvent(tx, { claimId, action: "submitted", actorUserId: viewer.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", ip: request.ip, userAgent: request.userAgent });
       await tx.outboxMessage.create({
         data: {
           kind: CUSTOMER_APPROVAL_REQUEST,

@@ -1,63 +1,11 @@
 // From a Draft to Submitted as an incentive admin: the proof's details, a PDF dropped on the drop
 // zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page.
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
+import { createDraft, dropFile, ready, unique } from "./claims";
 import { expectAccessible, screenshot, signIn } from "./support";
-
-const unique = () => Math.random().toString(36).slice(2, 8);
-const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
-
-/** A Draft made through the wizard (Modern Work and Security, two workloads). */
-async function createDraft(page: Page, name: string) {
-  await page.goto("/claims/new");
-  await ready(page);
-  if (!(await page.getByText("Step 1 of 4").isVisible())) {
-    await page.getByRole("button", { name: "Cancel" }).click();
-    await page.getByRole("link", { name: "Add customer" }).click();
-    await ready(page);
-  }
-  await page.getByRole("radio", { name: "Modern Work and Security" }).check();
-  await page.getByLabel("Claim name").fill(name);
-  await page.getByRole("combobox", { name: "PartnerID" }).selectOption("4412345");
-  await page.getByLabel("Customer tenant ID").fill(crypto.randomUUID());
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Step 2 of 4")).toBeVisible();
-  await ready(page);
-  await page.getByRole("checkbox", { name: "Microsoft Teams", exact: true }).check();
-  await page.getByRole("checkbox", { name: "Microsoft Intune", exact: true }).check();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Step 3 of 4")).toBeVisible();
-  await ready(page);
-  const customer = page.getByRole("group", { name: "Customer contact" });
-  await customer.getByLabel("Name").fill("Nancy Davolio");
-  await customer.getByLabel("Address").fill("1 Main Street, Seattle");
-  await customer.getByRole("textbox", { name: /^Email/ }).fill("nancy@northwind.example");
-  await page.getByRole("group", { name: "Your company's contact" }).getByLabel("Name").fill("Pat Partner");
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Step 4 of 4")).toBeVisible();
-  await ready(page);
-  await page.getByRole("button", { name: "Add customer" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await ready(page);
-}
-
-/** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
-async function dropFile(page: Page, name: string, content: Buffer, type: string) {
-  const transfer = await page.evaluateHandle(
-    ({ name, bytes, type }) => {
-      const data = new DataTransfer();
-      data.items.add(new File([new Uint8Array(bytes)], name, { type }));
-      return data;
-    },
-    { name, bytes: [...content], type },
-  );
-  const zone = page.getByTestId("poe-dropzone");
-  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
-  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
-  await zone.dispatchEvent("drop", { dataTransfer: transfer });
-}
 
 test("a Draft gets its proof of execution and is submitted", async ({ page }) => {
   const name = `PoE ${unique()}`;

@@ -17,6 +17,16 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
     <ClaimView
       claim={{ ...summary, id: claim.id }}
       status={claim.status}
+      statusReason={{ code: claim.statusReasonCode, text: claim.statusReasonText }}
+      customer={
+        claim.status === "DRAFT"
+          ? undefined
+          : {
+              response: claim.customerResponse,
+              respondedAt: claim.customerRespondedAt?.toISOString() ?? null,
+              canResend: claim.customerResponse === "NONE" && claim.status !== "REJECTED_FINAL",
+            }
+      }
       createdAt={claim.createdAt.toISOString()}
       updatedAt={claim.updatedAt.toISOString()}
       events={claim.events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, toStatus: e.toStatus, actor: e.actor?.name ?? e.actor?.email ?? null, note: e.note }))}

@@ -1,0 +1,45 @@
+// The customer's approve/decline page (no sign-in, no client script). GET shows the request and
+// never changes anything (mail scanners open links); POST records the choice, then redirects.
+import { resolveLocale } from "@/lib/i18n/locales";
+import { problemPage, requestPage } from "@/lib/customer/page";
+import { openCustomerLink, respondToLink, translatorFor, type LinkProblem } from "@/lib/customer/respond";
+
+const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
+
+async function problem(result: LinkProblem) {
+  const { t } = await translatorFor(result.locale);
+  const message =
+    result.reason === "expired"
+      ? result.contact && result.expiresAt
+        ? t("expired", { date: result.expiresAt, name: result.contact.name, email: result.contact.email })
+        : t("expiredNoContact")
+      : result.reason === "draft"
+        ? t("draft")
+        : t(result.reason);
+  return new Response(problemPage(t, result.locale, message), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const url = new URL(request.url);
+  const opened = await openCustomerLink(token, resolveLocale(request.headers.get("accept-language")));
+  if (!opened.ok) return problem(opened);
+  const { t } = await translatorFor(opened.view.locale);
+  const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined });
+  return new Response(page, { headers });
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const form = await request.formData().catch(() => null);
+  const choice = form?.get("choice");
+  if (choice !== "approve" && choice !== "decline") return new Response("Bad request", { status: 400 });
+  const reason = form?.get("reason");
+  const result = await respondToLink(token, choice, typeof reason === "string" ? reason : undefined, {
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? undefined,
+    userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? undefined,
+  });
+  if (!result.ok) return problem({ ...result, locale: result.locale ?? "en" } as LinkProblem);
+  const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
+  return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
+}

@@ -1,0 +1,92 @@
+// The customer's approve/decline page: plain server-rendered HTML with inline styles, no script,
+// so it is small, fast and works with JavaScript disabled. The choice is a form POST.
+import { html, Html } from "./html";
+import type { CustomerView } from "./respond";
+
+type T = (key: string, values?: Record<string, string | number | Date>) => string;
+
+const styles = `
+  :root { color-scheme: light; }
+  body { margin: 0; font: 15px/1.5 "Segoe UI", system-ui, -apple-system, "Noto Sans JP", sans-serif; color: #242424; background: #f5f5f5; }
+  header { background: #0f6cbd; color: #fff; padding: 12px 24px; font-weight: 600; }
+  main { max-width: 720px; margin: 24px auto; background: #fff; border-radius: 8px; padding: 24px 28px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+  h1 { font-size: 24px; margin: 0 0 8px; }
+  h2 { font-size: 16px; margin: 24px 0 8px; }
+  dl { display: grid; grid-template-columns: minmax(140px, 220px) 1fr; gap: 6px 16px; margin: 0; }
+  dt { color: #616161; }
+  dd { margin: 0; overflow-wrap: anywhere; }
+  ul { margin: 0; padding-left: 20px; }
+  code { font-family: Consolas, "Courier New", monospace; font-size: 14px; }
+  .note { padding: 12px 16px; border-radius: 6px; background: #ebf3fc; margin: 16px 0; }
+  .ok { background: #f1faf1; border: 1px solid #9fd89f; }
+  .warn { background: #fff9f5; border: 1px solid #fdcfb4; }
+  .actions { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; margin-top: 20px; }
+  .decline { display: flex; flex-direction: column; gap: 8px; flex: 1 1 280px; }
+  button { font: inherit; font-weight: 600; padding: 8px 20px; border-radius: 4px; border: 1px solid #d1d1d1; background: #fff; cursor: pointer; }
+  button.primary { background: #0f6cbd; border-color: #0f6cbd; color: #fff; }
+  button:focus-visible, textarea:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
+  label { font-weight: 600; }
+  textarea { font: inherit; padding: 8px; border: 1px solid #d1d1d1; border-radius: 4px; min-height: 64px; }
+  .chosen { box-shadow: 0 0 0 3px #b4d6fa; }
+  footer { max-width: 720px; margin: 0 auto 32px; color: #616161; font-size: 13px; padding: 0 4px; }
+`;
+
+export function pageDocument(locale: string, title: string, body: Html) {
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<style>${new Html(styles)}</style>
+</head>
+<body>
+<header>Microsoft Partner Center · CPOR</header>
+${body}
+</body>
+</html>`.value;
+}
+
+export function requestPage(t: T, view: CustomerView, options: { token: string; choice?: string; done?: string }) {
+  const { claim } = view;
+  const partner = claim.partnerName;
+  const status = claim.customerResponse === "APPROVED" && claim.customerRespondedAt
+    ? html`<p class="note ok" role="status">${t("approved", { date: claim.customerRespondedAt })}</p>`
+    : claim.customerResponse === "DECLINED" && claim.customerRespondedAt
+      ? html`<p class="note warn" role="status">${t("declined", { date: claim.customerRespondedAt })}</p>`
+      : "";
+  const thanks = options.done === "approved" ? html`<p class="note ok" role="status">${t("thanksApproved")}</p>` : options.done === "declined" ? html`<p class="note warn" role="status">${t("thanksDeclined")}</p>` : "";
+  const action = `/c/${encodeURIComponent(options.token)}`;
+  const canApprove = claim.customerResponse === "NONE" && !view.linkApproved;
+  const canDecline = claim.customerResponse !== "DECLINED";
+  const body = html`<main>
+<h1>${t("title")}</h1>
+${thanks}${status}
+<p>${t("lead", { partner, area: claim.areaName })}</p>
+<h2>${t("whatTitle")}</h2>
+<dl>
+  <dt>${t("partner")}</dt><dd>${partner}</dd>
+  <dt>${t("partnerId")}</dt><dd>${claim.partnerId}</dd>
+  <dt>${t("role")}</dt><dd>${t(`roles.${claim.partnerRole}`)}</dd>
+  <dt>${t("tenant")}</dt><dd><code>${claim.tenantId}</code></dd>
+  <dt>${t("items")}</dt><dd><ul>${claim.items.map((item) => html`<li>${item.name}${item.subscriptions.length ? html` (${item.subscriptions.map((id) => t("subscription", { id })).join(", ")})` : ""}</li>`)}</ul></dd>
+</dl>
+<p class="note">${t("approveMeans", { partner })}</p>
+<p class="note">${t("declineMeans")} ${t("noResponse")}</p>
+${claim.publicSector ? html`<h2>${t("publicSectorTitle")}</h2><p class="note warn">${t("publicSector", { partner })}</p>` : ""}
+${canApprove || canDecline
+    ? html`<div class="actions">
+${canApprove ? html`<form method="post" action="${action}"><input type="hidden" name="choice" value="approve"><button type="submit" class="primary${options.choice === "approve" ? " chosen" : ""}">${t("approve")}</button></form>` : ""}
+${canDecline ? html`<form method="post" action="${action}" class="decline"><input type="hidden" name="choice" value="decline"><label for="reason">${t("declineReason")}</label><textarea id="reason" name="reason" maxlength="1000"${options.choice === "decline" ? html` autofocus` : ""}></textarea><div><button type="submit" class="${options.choice === "decline" ? "chosen" : ""}">${t("decline")}</button></div></form>` : ""}
+</div>`
+    : ""}
+<p>${t("contact", { name: claim.partnerContactName, email: claim.partnerContactEmail })}</p>
+</main>
+<footer>${t("footer", { partner })}</footer>`;
+  return pageDocument(view.locale, t("title"), body);
+}
+
+export function problemPage(t: T, locale: string, message: string) {
+  return pageDocument(locale, t("invalidTitle"), html`<main><h1>${t("invalidTitle")}</h1><p class="note warn" role="alert">${message}</p></main>`);
+}

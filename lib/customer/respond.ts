@@ -1,0 +1,101 @@
+// The customer's side of a claim, reached by the link in the emails (no sign-in): what the page
+// shows, and recording the answer. A GET never changes anything; only the form's POST does.
+import "server-only";
+import { createTranslator } from "next-intl";
+import { db } from "../db";
+import { recordCustomerResponse } from "../claims/lifecycle";
+import { isLocale, loadMessages, type Locale } from "../i18n/locales";
+import { markApproved, verifyCustomerLink } from "../notify/tokens";
+
+export type CustomerView = {
+  locale: Locale;
+  linkApproved: boolean;
+  claim: {
+    partnerName: string;
+    partnerId: string;
+    partnerRole: string;
+    areaName: string;
+    tenantId: string;
+    items: { name: string; subscriptions: string[] }[];
+    publicSector: boolean;
+    customerResponse: "NONE" | "APPROVED" | "DECLINED";
+    customerRespondedAt: Date | null;
+    partnerContactName: string;
+    partnerContactEmail: string;
+  };
+};
+
+export type LinkProblem = { ok: false; reason: "tampered" | "expired" | "unknown" | "draft"; locale: Locale; expiresAt?: Date; contact?: { name: string; email: string } };
+
+export async function translatorFor(locale: Locale) {
+  const messages = await loadMessages(locale);
+  return { t: createTranslator({ locale, messages, namespace: "Customer", timeZone: "UTC" }), areas: createTranslator({ locale, messages, namespace: "Areas" }) };
+}
+
+const claimForCustomer = (claimId: string) =>
+  db.claim.findFirst({
+    where: { id: claimId, deletedAt: null },
+    include: {
+      organization: { select: { name: true } },
+      workloads: { include: { workload: true } },
+      subscriptions: { include: { subscription: true } },
+      proof: { select: { publicSector: true } },
+    },
+  });
+
+/** What the page shows for a token, or why it cannot be used. */
+export async function openCustomerLink(token: string, acceptLocale: Locale = "en"): Promise<{ ok: true; view: CustomerView; linkId: string } | LinkProblem> {
+  const verified = await verifyCustomerLink(token);
+  if (!verified.ok) return { ok: false, reason: verified.reason, locale: acceptLocale };
+  const link = verified.link;
+  const claim = await claimForCustomer(link.claimId);
+  // A link is bound to the contact it was sent to: a changed contact makes older links unusable.
+  if (!claim || claim.customerContactEmail.toLowerCase() !== link.email.toLowerCase()) return { ok: false, reason: "unknown", locale: acceptLocale };
+  const locale = isLocale(claim.customerLocale) ? claim.customerLocale : "en";
+  const contact = { name: claim.partnerContactName, email: claim.partnerContactEmail };
+  if (link.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", locale, expiresAt: link.expiresAt, contact };
+  if (claim.status === "DRAFT") return { ok: false, reason: "draft", locale, contact };
+  const { areas } = await translatorFor(locale);
+  const items = [...claim.workloads]
+    .sort((a, b) => a.workload.sortOrder - b.workload.sortOrder)
+    .map((w) => ({ name: w.workload.name, subscriptions: claim.subscriptions.filter((s) => s.subscription.workloadId === w.workloadId).map((s) => s.subscriptionId) }));
+  return {
+    ok: true,
+    linkId: link.id,
+    view: {
+      locale,
+      linkApproved: link.approvedAt !== null,
+      claim: {
+        partnerName: claim.organization.name,
+        partnerId: claim.partnerId,
+        partnerRole: claim.partnerRole,
+        areaName: areas(claim.solutionArea),
+        tenantId: claim.tenantId,
+        items,
+        publicSector: claim.proof?.publicSector ?? false,
+        customerResponse: claim.customerResponse,
+        customerRespondedAt: claim.customerRespondedAt,
+        ...{ partnerContactName: contact.name, partnerContactEmail: contact.email },
+      },
+    },
+  };
+}
+
+/** Records the customer's Approve (single use per link) or Decline (possible at any time). */
+export async function respondToLink(token: string, choice: "approve" | "decline", reason: string | undefined, request: { ip?: string; userAgent?: string }) {
+  const opened = await openCustomerLink(token);
+  if (!opened.ok) return opened;
+  const verified = await verifyCustomerLink(token);
+  if (!verified.ok) return { ok: false as const, reason: verified.reason, locale: opened.view.locale };
+  const { link } = verified;
+  const outcome = await db.$transaction(async (tx) => {
+    if (choice === "approve") {
+      if (!(await markApproved(tx, link.id))) return "alreadyApproved" as const;
+      const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "APPROVED", email: link.email, ip: request.ip, userAgent: request.userAgent });
+      return result.ok ? ("approved" as const) : ("refused" as const);
+    }
+    const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "DECLINED", email: link.email, reason: reason?.trim().slice(0, 1000) || undefined, ip: request.ip, userAgent: request.userAgent });
+    return result.ok ? ("declined" as const) : ("refused" as const);
+  });
+  return { ok: true as const, outcome };
+}

@@ -1,0 +1,137 @@
+// Turns an outbox row into an email (recipient, subject, HTML and plain text) from its claim as it is
+// now. Customer emails get their approve/decline link here, derived from the row, so rendering the
+// same row again gives the same email.
+import { createElement, type ReactElement } from "react";
+import type { z } from "zod";
+import { env } from "../env";
+import { notifyDb } from "./db";
+import { messageKinds, payloadSchemas, type MessageKind } from "./messages";
+import { MAX_REMINDERS } from "./outbox";
+import { issueCustomerLink } from "./tokens";
+import { CustomerApprovalEmail, customerEmailSubject, type CustomerEmailVariant } from "./templates/customer";
+import { emailLocale, renderEmail } from "./templates/layout";
+import type { EmailClaim } from "./templates/model";
+import { CustomerRespondedEmail, customerRespondedSubject, DecisionEmail, decisionSubject } from "./templates/partner";
+
+/** A message that can never be sent (unknown kind, malformed payload, claim gone): FAILED at once. */
+export class PermanentMessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentMessageError";
+  }
+}
+
+export type RenderedMail = { to: string; subject: string; html: string; text: string; locale: "en" | "ja" };
+export type RenderableMessage = { id: string; kind: string; claimId: string | null; payload: unknown; createdAt: Date };
+
+/** The claim as the templates see it, or null if it is gone. */
+export async function loadEmailClaim(claimId: string) {
+  const claim = await notifyDb().claim.findFirst({
+    where: { id: claimId, deletedAt: null },
+    include: {
+      organization: { select: { name: true } },
+      location: { select: { city: true } },
+      createdBy: { select: { locale: true } },
+      proof: { select: { publicSector: true } },
+      workloads: { select: { workload: { select: { id: true, name: true, sortOrder: true } } } },
+      subscriptions: { select: { subscription: { select: { id: true, workloadId: true, workload: { select: { name: true, sortOrder: true } } } } } },
+    },
+  });
+  if (!claim) return null;
+  const tenant = await notifyDb().tenant.findUnique({ where: { id: claim.tenantId }, select: { name: true } });
+
+  const byWorkload = new Map<string, { name: string; sortOrder: number; subscriptions: string[] }>();
+  for (const { workload } of claim.workloads) byWorkload.set(workload.id, { name: workload.name, sortOrder: workload.sortOrder, subscriptions: [] });
+  for (const { subscription } of claim.subscriptions) {
+    const entry = byWorkload.get(subscription.workloadId) ?? { name: subscription.workload.name, sortOrder: subscription.workload.sortOrder, subscriptions: [] };
+    entry.subscriptions.push(subscription.id);
+    byWorkload.set(subscription.workloadId, entry);
+  }
+  const items = [...byWorkload.values()]
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+    .map(({ name, subscriptions }) => ({ name, subscriptions: subscriptions.sort() }));
+
+  const view: EmailClaim = {
+    id: claim.id,
+    name: claim.name,
+    partnerName: claim.organization.name,
+    partnerId: claim.partnerId,
+    partnerCity: claim.location.city,
+    partnerContactName: claim.partnerContactName,
+    partnerContactEmail: claim.partnerContactEmail,
+    customerContactName: claim.customerContactName,
+    tenantId: claim.tenantId,
+    tenantName: tenant?.name ?? null,
+    solutionArea: claim.solutionArea,
+    partnerRole: claim.partnerRole,
+    items,
+    publicSector: claim.proof?.publicSector ?? false,
+    submittedAt: claim.submittedAt,
+  };
+  return { view, customerLocale: claim.customerLocale, partnerLocale: claim.createdBy.locale };
+}
+
+async function toMail(to: string, subject: string, locale: "en" | "ja", element: ReactElement): Promise<RenderedMail> {
+  return { to, subject, locale, ...(await renderEmail(element)) };
+}
+
+function parsePayload<K extends MessageKind>(kind: K, payload: unknown) {
+  const parsed = payloadSchemas[kind].safeParse(payload);
+  if (!parsed.success) throw new PermanentMessageError(`malformed ${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data as z.infer<(typeof payloadSchemas)[K]>;
+}
+
+async function claimOf(claimId: string) {
+  const claim = await loadEmailClaim(claimId);
+  if (!claim) throw new PermanentMessageError(`claim ${claimId} no longer exists`);
+  return claim;
+}
+
+const claimUrl = (claimId: string) => `${env().APP_URL}/claims/${claimId}`;
+
+/** Renders one outbox message. Throws PermanentMessageError for a message that can never be sent. */
+export async function renderOutboxMessage(message: RenderableMessage): Promise<RenderedMail> {
+  switch (message.kind) {
+    case messageKinds.customerApprovalRequest:
+    case messageKinds.customerReminder:
+    case messageKinds.customerResend: {
+      const payload = parsePayload(message.kind, message.payload);
+      const claim = await claimOf(payload.claimId);
+      const locale = emailLocale(payload.locale || claim.customerLocale);
+      const variant: CustomerEmailVariant =
+        "reminder" in payload ? { kind: "reminder", reminder: payload.reminder, of: MAX_REMINDERS } : message.kind === messageKinds.customerResend ? { kind: "resend" } : { kind: "request" };
+      // The link's lifetime counts from when the message was queued: the same row always gives the same link.
+      const link = await issueCustomerLink(notifyDb(), { claimId: claim.view.id, email: payload.to, outboxId: message.id, now: message.createdAt });
+      return toMail(
+        payload.to,
+        customerEmailSubject(locale, claim.view, variant),
+        locale,
+        createElement(CustomerApprovalEmail, { locale, claim: claim.view, variant, links: link.urls, expiresAt: link.expiresAt }),
+      );
+    }
+    case messageKinds.partnerCustomerResponded: {
+      const payload = parsePayload(message.kind, message.payload);
+      const claim = await claimOf(payload.claimId);
+      const locale = emailLocale(claim.partnerLocale);
+      return toMail(
+        claim.view.partnerContactEmail,
+        customerRespondedSubject(locale, claim.view, payload.response),
+        locale,
+        createElement(CustomerRespondedEmail, { locale, claim: claim.view, response: payload.response, reason: payload.reason, claimUrl: claimUrl(claim.view.id) }),
+      );
+    }
+    case messageKinds.partnerDecision: {
+      const payload = parsePayload(message.kind, message.payload);
+      const claim = await claimOf(payload.claimId);
+      const locale = emailLocale(claim.partnerLocale);
+      return toMail(
+        claim.view.partnerContactEmail,
+        decisionSubject(locale, claim.view, payload.status),
+        locale,
+        createElement(DecisionEmail, { locale, claim: claim.view, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.view.id) }),
+      );
+    }
+    default:
+      throw new PermanentMessageError(`unknown message kind "${message.kind}"`);
+  }
+}

@@ -1,0 +1,42 @@
+// "Send the request again" from the claim page: queues a customer-resend message in the caller's
+// transaction, at most one per 10 minutes and 5 per 24 hours per claim.
+import { messageKinds } from "./messages";
+import type { Tx } from "./db";
+import { enqueueMessage } from "./outbox";
+
+export const RESEND_MIN_INTERVAL_MS = 10 * 60 * 1000;
+export const RESEND_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const RESEND_MAX_PER_WINDOW = 5;
+
+export type ResendResult = { ok: true; outboxId: string } | { ok: false; retryAfter: Date };
+
+/**
+ * Queues a re-send of the approval request to the claim's current customer contact, in their language.
+ * Serialised per claim (the claim row is locked), so concurrent requests respect the limits. Throws if
+ * the claim does not exist; whether the viewer may ask (own claim, status) is the caller's check.
+ */
+export async function requestResend(tx: Tx, { claimId, now = new Date() }: { claimId: string; now?: Date }): Promise<ResendResult> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  if (locked.length === 0) throw new Error(`requestResend: no claim ${claimId}`);
+  const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { customerContactEmail: true, customerLocale: true } });
+
+  const recent = await tx.outboxMessage.findMany({
+    where: { claimId, kind: messageKinds.customerResend, createdAt: { gt: new Date(now.getTime() - RESEND_WINDOW_MS) } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  const last = recent.at(-1);
+  const waits: number[] = [];
+  if (last && now.getTime() - last.createdAt.getTime() < RESEND_MIN_INTERVAL_MS) waits.push(last.createdAt.getTime() + RESEND_MIN_INTERVAL_MS);
+  if (recent.length >= RESEND_MAX_PER_WINDOW) waits.push(recent[recent.length - RESEND_MAX_PER_WINDOW].createdAt.getTime() + RESEND_WINDOW_MS);
+  if (waits.length > 0) return { ok: false, retryAfter: new Date(Math.max(...waits)) };
+
+  const outboxId = await enqueueMessage(tx, {
+    kind: messageKinds.customerResend,
+    dedupeKey: `${messageKinds.customerResend}:${claimId}:${now.toISOString()}`,
+    claimId,
+    payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale },
+    now,
+  });
+  return { ok: true, outboxId };
+}

@@ -1,0 +1,76 @@
+// Browser flows shared by the claim tests: a Draft through the wizard, a file dropped on the drop
+// zone, and a Draft submitted with its proof of execution.
+import { expect, type Page } from "@playwright/test";
+import { samplePdf } from "../support/poe-samples";
+
+export const unique = () => Math.random().toString(36).slice(2, 8);
+export const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
+
+/** A Draft made through the wizard (Modern Work and Security, two workloads). */
+export async function createDraft(page: Page, name: string, customerEmail = "nancy@northwind.example") {
+  await page.goto("/claims/new");
+  await ready(page);
+  if (!(await page.getByText("Step 1 of 4").isVisible())) {
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("link", { name: "Add customer" }).click();
+    await ready(page);
+  }
+  await page.getByRole("radio", { name: "Modern Work and Security" }).check();
+  await page.getByLabel("Claim name").fill(name);
+  await page.getByRole("combobox", { name: "PartnerID" }).selectOption("4412345");
+  await page.getByLabel("Customer tenant ID").fill(crypto.randomUUID());
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 2 of 4")).toBeVisible();
+  await ready(page);
+  await page.getByRole("checkbox", { name: "Microsoft Teams", exact: true }).check();
+  await page.getByRole("checkbox", { name: "Microsoft Intune", exact: true }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 3 of 4")).toBeVisible();
+  await ready(page);
+  const customer = page.getByRole("group", { name: "Customer contact" });
+  await customer.getByLabel("Name").fill("Nancy Davolio");
+  await customer.getByLabel("Address").fill("1 Main Street, Seattle");
+  await customer.getByRole("textbox", { name: /^Email/ }).fill(customerEmail);
+  await page.getByRole("group", { name: "Your company's contact" }).getByLabel("Name").fill("Pat Partner");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Step 4 of 4")).toBeVisible();
+  await ready(page);
+  await page.getByRole("button", { name: "Add customer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await ready(page);
+}
+
+/** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
+export async function dropFile(page: Page, name: string, content: Buffer, type: string) {
+  const transfer = await page.evaluateHandle(
+    ({ name, bytes, type }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      return data;
+    },
+    { name, bytes: [...content], type },
+  );
+  const zone = page.getByTestId("poe-dropzone");
+  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+/** From a Draft's page: the proof's details, one PDF, the acknowledgements, and Submit claim. */
+export async function submitWithProof(page: Page, name: string) {
+  await page.getByRole("link", { name: "Upload PoE" }).click();
+  await ready(page);
+  await page.getByRole("radio", { name: /Microsoft's PoE template/ }).check();
+  await page.getByLabel("Activities performed").fill("Deployed Teams for 1,200 users.");
+  await page.getByRole("checkbox", { name: "Deployment or configuration: Microsoft Teams" }).check();
+  await page.getByLabel("Date of the customer's acknowledgement").fill(new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Acknowledged by (name)").fill("Nancy Davolio");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await dropFile(page, "signed-poe.pdf", Buffer.from(samplePdf(20_000)), "application/pdf");
+  await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
+  for (const checkbox of await page.getByRole("form", { name: "Acknowledgements" }).getByRole("checkbox").all()) await checkbox.check();
+  await page.getByRole("button", { name: "Submit claim" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("claim-status")).toHaveText("Submitted");
+}
