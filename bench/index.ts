@@ -6,6 +6,7 @@ import { createPrismaClient } from "../lib/db-client";
 import { DEMO } from "../lib/reference/demo-data";
 import { run } from "../scripts/services";
 import { bin, hasProductionBuild, startStack, type Stack } from "../scripts/stack";
+import { issueCustomerLink } from "../lib/notify/tokens";
 import { readyDrafts, sessionFor } from "./fixtures";
 import { measurePageWeights } from "./page-weight";
 import { submissionBenchmark, uploadBenchmark } from "./poe";
@@ -15,7 +16,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const PAGE_TARGET = 250 * 1024;
 // `npm run bench -- pages` (or uploads, submissions) runs one part only.
 const only = process.argv[2];
-const wanted = (part: "pages" | "uploads" | "submissions") => !only || only === part;
+const wanted = (part: "pages" | "customer" | "uploads" | "submissions") => !only || only === part;
 
 async function reachable(url: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -39,8 +40,8 @@ try {
   const candidate = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const server = (await reachable(candidate)) ? candidate : undefined;
   stack = await startStack("bench", { postgres: 54349, blob: 10020, smtp: 1045, inbox: 1100, app: 3200 }, { databaseServer: server });
-  process.env.DATABASE_URL = stack.env.DATABASE_URL;
-  process.env.DATABASE_POOL_MAX = stack.env.DATABASE_POOL_MAX;
+  // This process talks to the same services as the portal (the database, and links signed with its secret).
+  for (const [key, value] of Object.entries(stack.env)) if (value !== undefined && key !== "NODE_ENV") process.env[key] = value;
   const serverPid = await stack.startPortal("start");
   const baseUrl = stack.env.APP_URL!;
 
@@ -66,6 +67,17 @@ try {
 
   const db = createPrismaClient();
   const { sessionToken, user } = await sessionFor(db, DEMO.users.contosoAdmin);
+  if (wanted("customer")) {
+    const [claimId] = await readyDrafts(db, user.id, user.organizationId!, 1);
+    const link = await db.$transaction(async (tx) => {
+      await tx.claim.update({ where: { id: claimId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+      return issueCustomerLink(tx, { claimId, email: "nancy@northwind.example", outboxId: `bench-${claimId}`, now: new Date() });
+    });
+    const [customerPage] = await measurePageWeights(baseUrl, [{ page: "Customer approve/decline page", path: new URL(link.urls.page).pathname }], { signedIn: false });
+    console.log("\nThe customer's page (from the email link), compressed as transferred; target: JavaScript <= 30 KB, works without JavaScript");
+    console.table([{ page: customerPage.page, scripts: customerPage.scripts, "JS transferred": kb(customerPage.jsBytes), "all transferred": kb(customerPage.totalBytes) }]);
+  }
+
   if (wanted("uploads")) {
     const uploadClaims = await readyDrafts(db, user.id, user.organizationId!, 4);
     const upload = await uploadBenchmark({ baseUrl, sessionToken, claimIds: uploadClaims, serverPid, connectionString: stack.env.AZURE_STORAGE_CONNECTION_STRING!, container: stack.env.AZURE_STORAGE_CONTAINER! });

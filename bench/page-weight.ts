@@ -37,15 +37,15 @@ async function sessionFor(email: string) {
   }
 }
 
-export async function measurePageWeights(baseUrl: string, pages: { page: string; path: string }[]): Promise<PageWeight[]> {
-  const sessionToken = await sessionFor(DEMO.users.contosoAdmin);
+export async function measurePageWeights(baseUrl: string, pages: { page: string; path: string }[], { signedIn = true } = {}): Promise<PageWeight[]> {
+  const sessionToken = signedIn ? await sessionFor(DEMO.users.contosoAdmin) : null;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     const results: PageWeight[] = [];
     for (const { page: name, path } of pages) {
       // A new context per page: nothing cached, as for a first visit.
       const context = await browser.newContext();
-      await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseUrl, httpOnly: true }]);
+      if (sessionToken) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseUrl, httpOnly: true }]);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
