@@ -2,6 +2,7 @@
 // Server actions of the claim wizard and the claim page. Each one authorizes through the session
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -21,7 +22,8 @@ export async function saveWizardStep(key: string, step: number, values: unknown,
   const viewer = await requirePartnerAdmin();
   const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
   if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2]);
+  const uiLocale = await getLocale().catch(() => undefined);
+  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], uiLocale);
 }
 
 /** "Add customer" (or "Save changes" on a draft): creates or updates the Draft from the saved entries. */

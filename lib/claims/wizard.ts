@@ -61,8 +61,11 @@ export function reachableStep(data: WizardData): WizardStep {
   return 4;
 }
 
-/** What the admin has entered so far (a new claim, or the draft with any unsaved edits). */
-export async function loadWizard(viewer: PartnerViewer, key: WizardKey): Promise<{ data: WizardData; step: WizardStep } | null> {
+/**
+ * What the admin has entered so far (a new claim, or the draft with any unsaved edits). A new
+ * claim's customer email language starts as the language the admin is using (`uiLocale`).
+ */
+export async function loadWizard(viewer: PartnerViewer, key: WizardKey, uiLocale?: string): Promise<{ data: WizardData; step: WizardStep } | null> {
   let claim;
   try {
     claim = await editableDraft(viewer, key);
@@ -75,7 +78,7 @@ export async function loadWizard(viewer: PartnerViewer, key: WizardKey): Promise
   if (claim) return { data: dataFromClaim(claim), step: 4 };
   const data: WizardData = {
     creationKey: randomUUID(),
-    customerLocale: isLocale(viewer.locale) ? viewer.locale : "en",
+    customerLocale: isLocale(uiLocale) ? uiLocale : isLocale(viewer.locale) ? viewer.locale : "en",
     partnerContactName: viewer.name ?? undefined,
     partnerContactEmail: viewer.email,
   };
@@ -83,8 +86,8 @@ export async function loadWizard(viewer: PartnerViewer, key: WizardKey): Promise
 }
 
 /** Validates one step (schema, then the rules that need reference data) and keeps it. */
-export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep): Promise<StepResult> {
-  const loaded = await loadWizard(viewer, key);
+export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep, uiLocale?: string): Promise<StepResult> {
+  const loaded = await loadWizard(viewer, key, uiLocale);
   if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
   const parsed = stepSchemas[step].safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

@@ -1,7 +1,7 @@
 // The wizard page for a new claim or a draft: resumes the saved entries, opens the requested step
 // (never past the first incomplete one), and loads what that step needs from the server.
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/PageHeader";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { findCollisions } from "@/lib/claims/collisions";
@@ -20,7 +20,7 @@ const REASSOCIATE_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 
 export async function WizardRoute({ claimKey, requestedStep, requestedArea }: { claimKey: string; requestedStep?: string; requestedArea?: string }) {
   const viewer = await requirePartnerAdmin();
-  const loaded = await loadWizard(viewer, claimKey);
+  const loaded = await loadWizard(viewer, claimKey, await getLocale());
   if (!loaded) notFound();
   const { data } = loaded;
   const reachable = reachableStep(data);
