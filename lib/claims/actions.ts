@@ -2,6 +2,7 @@
 // Server actions of the claim wizard and the claim page. Each one authorizes through the session
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
+import { requestMeta } from "../request-meta";
 import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
@@ -9,11 +10,11 @@ import { z } from "zod";
 import { requirePartnerAdmin } from "../auth/session";
 import { submitClaim, type SubmitResult } from "./submission";
 import { db } from "../db";
-import { requestResend } from "../notify/resend";
+import { canResend, requestResend } from "../notify/resend";
 import { findClaim } from "./queries";
+import { keySchema } from "./schemas";
 import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
 
-const keySchema = z.string().min(1).max(64);
 const stepSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const targetSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
@@ -58,11 +59,7 @@ export async function submitClaimAction(claimId: string, values: unknown): Promi
   const viewer = await requirePartnerAdmin();
   const parsed = keySchema.safeParse(claimId);
   if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
-  const request = await headers();
-  const result = await submitClaim(viewer, parsed.data, values, {
-    ip: request.get("x-forwarded-for")?.split(",")[0]?.trim() ?? request.get("x-real-ip") ?? undefined,
-    userAgent: request.get("user-agent")?.slice(0, 500) ?? undefined,
-  });
+  const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers(), { realIpFallback: true }));
   if (result.ok) revalidatePath("/claims");
   return result;
 }
@@ -73,7 +70,7 @@ export async function resendCustomerEmailAction(claimId: string): Promise<{ ok: 
   const parsed = keySchema.safeParse(claimId);
   if (!parsed.success) return { ok: false };
   const claim = await findClaim(viewer, parsed.data);
-  if (!claim || claim.status === "DRAFT" || claim.status === "REJECTED_FINAL" || claim.customerResponse !== "NONE") return { ok: false };
+  if (!claim || !canResend(claim)) return { ok: false };
   const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
   if (!result.ok) return { ok: false, retryAfter: result.retryAfter.toISOString() };
   revalidatePath(`/claims/${claim.id}`);

@@ -17,6 +17,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
+import { enqueueMessage } from "../notify/outbox";
 import { recordEvent, type ClaimAction } from "./history";
 
 export const claimStatuses = [
@@ -355,13 +356,11 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   }
 
   if (rule.notifiesPartner) {
-    await tx.outboxMessage.create({
-      data: {
-        kind: messageKinds.partnerDecision,
-        dedupeKey: `${messageKinds.partnerDecision}:${claimId}:${event.id}`,
-        claimId,
-        payload: { claimId, status: to, ...(reason.code ? { reasonCode: reason.code } : {}), ...(reason.text ? { reasonText: reason.text } : {}) },
-      },
+    await enqueueMessage(tx, {
+      kind: messageKinds.partnerDecision,
+      dedupeKey: `${messageKinds.partnerDecision}:${claimId}:${event.id}`,
+      claimId,
+      payload: { claimId, status: to, ...(reason.code ? { reasonCode: reason.code } : {}), ...(reason.text ? { reasonText: reason.text } : {}) },
     });
   }
   return { ok: true, from: current };
@@ -428,8 +427,6 @@ export async function recordCustomerResponse(tx: Prisma.TransactionClient, input
   }
 
   const kind = messageKinds.partnerCustomerResponded;
-  await tx.outboxMessage.create({
-    data: { kind, dedupeKey: `${kind}:${claimId}:${response}`, claimId, payload: { claimId, response, ...(reason ? { reason } : {}) } },
-  });
+  await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}:${response}`, claimId, payload: { claimId, response, ...(reason ? { reason } : {}) } });
   return { ok: true, status };
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
+import { GUID } from "./schemas";
 
 export const claimScope = (viewer: PartnerViewer): Prisma.ClaimWhereInput => ({ organizationId: viewer.organization.id, deletedAt: null });
 
@@ -33,7 +34,6 @@ export type ClaimListQuery = {
   pageSize: number;
 };
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
 export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { locales } from "../i18n/locales";
 import { partnerRoles, roleDefinitions, solutionAreas } from "./roles";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A claim id (or "new") as the actions accept it. */
+export const keySchema = z.string().min(1).max(64);
 
 /** A tenant (directory) ID: a GUID in any letter case, spaces around it ignored; stored lower-case. */
 export const tenantIdSchema = z
@@ -83,7 +86,6 @@ export type WorkloadsInput = z.input<typeof workloadsSchema>;
 export type ContactsInput = z.input<typeof contactsSchema>;
 export type ClaimInput = z.output<typeof claimSchema>;
 
-export const wizardSteps = [detailsSchema, workloadsSchema, contactsSchema] as const;
 export type WizardStep = 1 | 2 | 3 | 4;
 
 /** Field errors keyed by field path, each a "Validation.*" message key. */

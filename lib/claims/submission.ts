@@ -12,11 +12,11 @@ import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 import { messageKinds } from "../notify/messages";
+import { enqueueMessage } from "../notify/outbox";
 
 export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
 export type SubmitResult = { ok: true; alreadySubmitted: boolean } | { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
 
-export const CUSTOMER_APPROVAL_REQUEST = messageKinds.customerApprovalRequest;
 
 class DuplicateOwnClaim extends Error {}
 
@@ -99,14 +99,8 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       const others = await findCollisions(scope, tx);
       const hasConflict = items.some((id) => others[id]);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
-      await tx.outboxMessage.create({
-        data: {
-          kind: CUSTOMER_APPROVAL_REQUEST,
-          dedupeKey: `${CUSTOMER_APPROVAL_REQUEST}:${claimId}`,
-          claimId,
-          payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale },
-        },
-      });
+      const kind = messageKinds.customerApprovalRequest;
+      await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });
       return { ok: true, alreadySubmitted: false };
     });
   } catch (error) {

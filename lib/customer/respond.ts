@@ -25,7 +25,9 @@ export type CustomerView = {
   };
 };
 
-export type LinkProblem = { ok: false; reason: "tampered" | "expired" | "unknown" | "draft"; locale: Locale; expiresAt?: Date; contact?: { name: string; email: string } };
+export type LinkProblem = { ok: false; reason: "tampered" | "expired" | "unknown" | "draft"; locale: Locale };
+
+type VerifiedLink = Extract<Awaited<ReturnType<typeof verifyCustomerLink>>, { ok: true }>["link"];
 
 export async function translatorFor(locale: Locale) {
   const messages = await loadMessages(locale);
@@ -44,7 +46,7 @@ const claimForCustomer = (claimId: string) =>
   });
 
 /** What the page shows for a token, or why it cannot be used. */
-export async function openCustomerLink(token: string, acceptLocale: Locale = "en"): Promise<{ ok: true; view: CustomerView; linkId: string } | LinkProblem> {
+export async function openCustomerLink(token: string, acceptLocale: Locale = "en"): Promise<{ ok: true; view: CustomerView; link: VerifiedLink } | LinkProblem> {
   const verified = await verifyCustomerLink(token);
   if (!verified.ok) return { ok: false, reason: verified.reason, locale: acceptLocale };
   const link = verified.link;
@@ -52,16 +54,14 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
   // A link is bound to the contact it was sent to: a changed contact makes older links unusable.
   if (!claim || claim.customerContactEmail.toLowerCase() !== link.email.toLowerCase()) return { ok: false, reason: "unknown", locale: acceptLocale };
   const locale = isLocale(claim.customerLocale) ? claim.customerLocale : "en";
-  const contact = { name: claim.partnerContactName, email: claim.partnerContactEmail };
-  if (link.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired", locale, expiresAt: link.expiresAt, contact };
-  if (claim.status === "DRAFT") return { ok: false, reason: "draft", locale, contact };
+  if (claim.status === "DRAFT") return { ok: false, reason: "draft", locale };
   const { areas } = await translatorFor(locale);
   const items = [...claim.workloads]
     .sort((a, b) => a.workload.sortOrder - b.workload.sortOrder)
     .map((w) => ({ name: w.workload.name, subscriptions: claim.subscriptions.filter((s) => s.subscription.workloadId === w.workloadId).map((s) => s.subscriptionId) }));
   return {
     ok: true,
-    linkId: link.id,
+    link,
     view: {
       locale,
       linkApproved: link.approvedAt !== null,
@@ -75,7 +75,8 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
         publicSector: claim.proof?.publicSector ?? false,
         customerResponse: claim.customerResponse,
         customerRespondedAt: claim.customerRespondedAt,
-        ...{ partnerContactName: contact.name, partnerContactEmail: contact.email },
+        partnerContactName: claim.partnerContactName,
+        partnerContactEmail: claim.partnerContactEmail,
       },
     },
   };
@@ -85,9 +86,7 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
 export async function respondToLink(token: string, choice: "approve" | "decline", reason: string | undefined, request: { ip?: string; userAgent?: string }) {
   const opened = await openCustomerLink(token);
   if (!opened.ok) return opened;
-  const verified = await verifyCustomerLink(token);
-  if (!verified.ok) return { ok: false as const, reason: verified.reason, locale: opened.view.locale };
-  const { link } = verified;
+  const { link } = opened;
   const outcome = await db.$transaction(async (tx) => {
     if (choice === "approve") {
       if (!(await markApproved(tx, link.id))) return "alreadyApproved" as const;

@@ -10,7 +10,6 @@
 // generated once at the first claim and kept on every retry, and with the same links (the link token
 // is derived from the row, lib/notify/tokens.ts). Receiving mail systems use the Message-ID to drop
 // the duplicate; this "at least once, same Message-ID" is the delivery guarantee.
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { notifyDb, type Tx } from "./db";
@@ -42,8 +41,6 @@ export function messageIdHost(from = env().MAIL_FROM) {
   const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
   return address.split("@").pop()!.trim().toLowerCase();
 }
-
-export const newMessageId = (host = messageIdHost()) => `<${randomUUID()}@${host}>`;
 
 const ts = (date: Date) => date.toISOString();
 

@@ -8,6 +8,10 @@ export const RESEND_MIN_INTERVAL_MS = 10 * 60 * 1000;
 export const RESEND_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const RESEND_MAX_PER_WINDOW = 5;
 
+/** Whether the partner may send the customer's email again: submitted, unanswered, not closed for good. */
+export const canResend = (claim: { status: string; customerResponse: string }) =>
+  claim.status !== "DRAFT" && claim.status !== "REJECTED_FINAL" && claim.customerResponse === "NONE";
+
 export type ResendResult = { ok: true; outboxId: string } | { ok: false; retryAfter: Date };
 
 /**

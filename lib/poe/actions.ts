@@ -3,16 +3,16 @@
 // calls the domain function, which re-checks that the claim is the organisation's and editable.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { keySchema } from "../claims/schemas";
 import { requirePartnerAdmin } from "../auth/session";
 import { saveComments, savePoeDetails, type SaveResult } from "./details";
 import { PoeFileRefused, removePoeFile } from "./files";
 
-const idSchema = z.string().min(1).max(64);
 
 /** "Save" on the details of the proof. */
 export async function savePoeDetailsAction(claimId: string, values: unknown): Promise<SaveResult> {
   const viewer = await requirePartnerAdmin();
-  const id = idSchema.safeParse(claimId);
+  const id = keySchema.safeParse(claimId);
   if (!id.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
   const result = await savePoeDetails(viewer, id.data, values);
   if (result.ok) revalidatePath(`/claims/${id.data}`);
@@ -22,7 +22,7 @@ export async function savePoeDetailsAction(claimId: string, values: unknown): Pr
 /** "Save comments". */
 export async function saveCommentsAction(claimId: string, values: unknown): Promise<SaveResult> {
   const viewer = await requirePartnerAdmin();
-  const id = idSchema.safeParse(claimId);
+  const id = keySchema.safeParse(claimId);
   if (!id.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
   const result = await saveComments(viewer, id.data, values);
   if (result.ok) revalidatePath(`/claims/${id.data}`);
@@ -32,7 +32,7 @@ export async function saveCommentsAction(claimId: string, values: unknown): Prom
 /** "Remove" on an uploaded file, before submission. */
 export async function removePoeFileAction(claimId: string, fileId: string): Promise<{ ok: true } | { ok: false; problem: string }> {
   const viewer = await requirePartnerAdmin();
-  const ids = z.tuple([idSchema, idSchema]).safeParse([claimId, fileId]);
+  const ids = z.tuple([keySchema, keySchema]).safeParse([claimId, fileId]);
   if (!ids.success) return { ok: false, problem: "notFound" };
   try {
     await removePoeFile(viewer, ids.data[0], ids.data[1]);

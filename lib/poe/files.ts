@@ -43,14 +43,16 @@ export function downloadName(fileName: string, kind: PoeKind) {
   return alternatives.some((ext) => fileName.toLowerCase().endsWith(ext)) ? fileName : `${fileName}${extension}`;
 }
 
-async function editableClaim(viewer: PartnerViewer, claimId: string) {
-  const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true } });
+type Client = Pick<typeof db, "claim" | "poeFile">;
+
+async function editableClaim(viewer: PartnerViewer, claimId: string, client: Client = db) {
+  const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true } });
   if (!claim) throw new PoeFileRefused("notFound");
   if (!editableStatuses.includes(claim.status)) throw new PoeFileRefused("notEditable");
   return claim;
 }
 
-const usedBytes = async (claimId: string) => (await db.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
+const usedBytes = async (claimId: string, client: Client = db) => (await client.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
 
 /**
  * Stores one uploaded file: sniffs its type from the first bytes, streams it to a new blob under a
@@ -122,11 +124,8 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
   try {
     return await db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
-      const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { status: true } });
-      if (!claim) throw new PoeFileRefused("notFound");
-      if (!editableStatuses.includes(claim.status)) throw new PoeFileRefused("notEditable");
-      const total = (await tx.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
-      if (total + size > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
+      await editableClaim(viewer, claimId, tx);
+      if ((await usedBytes(claimId, tx)) + size > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
       const file = await tx.poeFile.create({
         data: { claimId, blobName, fileName, kind, contentType: poeKinds[kind].mime, size, sha256: hash.digest("hex"), uploadedById: viewer.id },
         select: { id: true, fileName: true, kind: true, size: true, uploadedAt: true },
@@ -152,11 +151,6 @@ export async function removePoeFile(viewer: PartnerViewer, claimId: string, file
   });
   if (!removed) throw new PoeFileRefused("notFound");
   await deletePoeBlob(removed.blobName);
-}
-
-/** The files of a claim the viewer may see (their organisation's, or any for a reviewer). */
-export function listPoeFiles(claimId: string) {
-  return db.poeFile.findMany({ where: { claimId }, orderBy: { uploadedAt: "asc" }, select: { id: true, fileName: true, kind: true, size: true, uploadedAt: true } });
 }
 
 /** A file and its content, when the viewer may read the claim; null otherwise (answer 404). */

@@ -1,6 +1,7 @@
 // The customer's approve/decline page (no sign-in, no client script). GET shows the request and
 // never changes anything (mail scanners open links); POST records the choice, then redirects.
 import { resolveLocale } from "@/lib/i18n/locales";
+import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
 import { openCustomerLink, respondToLink, translatorFor, type LinkProblem } from "@/lib/customer/respond";
 
@@ -8,14 +9,7 @@ const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "
 
 async function problem(result: LinkProblem) {
   const { t } = await translatorFor(result.locale);
-  const message =
-    result.reason === "expired"
-      ? result.contact && result.expiresAt
-        ? t("expired", { date: result.expiresAt, name: result.contact.name, email: result.contact.email })
-        : t("expiredNoContact")
-      : result.reason === "draft"
-        ? t("draft")
-        : t(result.reason);
+  const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
   return new Response(problemPage(t, result.locale, message), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
 }
 
@@ -35,11 +29,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const choice = form?.get("choice");
   if (choice !== "approve" && choice !== "decline") return new Response("Bad request", { status: 400 });
   const reason = form?.get("reason");
-  const result = await respondToLink(token, choice, typeof reason === "string" ? reason : undefined, {
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? undefined,
-    userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? undefined,
-  });
-  if (!result.ok) return problem({ ...result, locale: result.locale ?? "en" } as LinkProblem);
+  const result = await respondToLink(token, choice, typeof reason === "string" ? reason : undefined, requestMeta(request.headers));
+  if (!result.ok) return problem(result);
   const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
   return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
 }

@@ -5,6 +5,7 @@ import { findClaim } from "@/lib/claims/queries";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { proofOfClaim } from "@/lib/poe/queries";
+import { canResend } from "@/lib/notify/resend";
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
@@ -24,7 +25,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           : {
               response: claim.customerResponse,
               respondedAt: claim.customerRespondedAt?.toISOString() ?? null,
-              canResend: claim.customerResponse === "NONE" && claim.status !== "REJECTED_FINAL",
+              canResend: canResend(claim),
             }
       }
       createdAt={claim.createdAt.toISOString()}

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { submitClaim } from "@/lib/claims/submission";
 import { jsonError, sameOrigin } from "@/lib/poe/http";
+import { requestMeta } from "@/lib/request-meta";
 
 const statusOf = { notFound: 404, notEditable: 409, claimIncomplete: 422, poeDetailsMissing: 422, poeFileRequired: 422, duplicateOwnClaim: 409, claimChanged: 409 } as const;
 
@@ -13,10 +14,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!sameOrigin(request)) return jsonError(403, "forbidden");
   const { id } = await params;
   const body = await request.json().catch(() => null);
-  const result = await submitClaim(viewer, id, body, {
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim(),
-    userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? undefined,
-  });
+  const result = await submitClaim(viewer, id, body, requestMeta(request.headers));
   if (result.ok) return NextResponse.json(result, { status: 200 });
   return NextResponse.json(result, { status: result.problem ? statusOf[result.problem] : 400 });
 }
