@@ -3,7 +3,7 @@
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
 import { requestMeta } from "../request-meta";
-import { getLocale } from "next-intl/server";
+import { currentLocale } from "../i18n/current";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -23,8 +23,7 @@ export async function saveWizardStep(key: string, step: number, values: unknown,
   const viewer = await requirePartnerAdmin();
   const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
   if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-  const uiLocale = await getLocale().catch(() => undefined);
-  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], uiLocale);
+  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], await currentLocale());
 }
 
 /** "Add customer" (or "Save changes" on a draft): creates or updates the Draft from the saved entries. */
