@@ -6,7 +6,7 @@ import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
-import { findCollisions } from "./collisions";
+import { findCollisions, flagConflicts } from "./collisions";
 import { transition } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
@@ -96,8 +96,7 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claimId };
       const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
       if (items.some((id) => own[id])) throw new DuplicateOwnClaim();
-      const others = await findCollisions(scope, tx);
-      const hasConflict = items.some((id) => others[id]);
+      const hasConflict = await flagConflicts(tx, claimId);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
       const kind = messageKinds.customerApprovalRequest;
       await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });

@@ -1,0 +1,169 @@
+// The reviewer's queue: every organisation's submitted claims, filtered, searched and sorted in the
+// database, one keyset page at a time (a cursor of the sort value and the id, never OFFSET), so the
+// tenth thousandth page costs what the first does. The same query feeds the queue page, its CSV
+// export and the benchmark (bench/queue.ts).
+//
+// Indexes (prisma/schema.prisma and the review_queue migration): the default view "awaiting a
+// decision" walks a partial index whose predicate the query repeats as literals (a bound parameter
+// would keep the planner from proving the predicate); one status walks (status, submittedAt, id) or
+// (status, statusChangedAt, id); one organisation walks (organizationId, submittedAt, id).
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from "../generated/prisma/enums";
+import { claimStatuses } from "../claims/lifecycle";
+import { partnerRoles, solutionAreas } from "../claims/roles";
+import { GUID } from "../claims/schemas";
+
+/** The statuses awaiting a reviewer's decision: the default view. */
+export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const satisfies readonly ClaimStatus[];
+/** Reviewers never see drafts. */
+export const reviewStatuses = claimStatuses.filter((s) => s !== "DRAFT");
+export const queueViews = ["awaiting", ...reviewStatuses, "all"] as const;
+export type QueueView = (typeof queueViews)[number];
+export const queueSorts = ["submitted", "age"] as const;
+export const customerResponses = ["NONE", "APPROVED", "DECLINED"] as const satisfies readonly CustomerResponse[];
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const day = optional(z.string().regex(DAY).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`))));
+
+/**
+ * The queue's query as the URL carries it (every parameter optional; anything unknown or malformed is
+ * dropped rather than refused, so an edited URL still shows a queue).
+ */
+export const queueQuerySchema = z.object({
+  view: z.enum(queueViews).catch("awaiting").default("awaiting"),
+  area: optional(z.enum(solutionAreas)).catch(undefined),
+  role: optional(z.enum(partnerRoles)).catch(undefined),
+  /** An organisation id. */
+  org: optional(z.string().max(64)).catch(undefined),
+  /** A PartnerID (location). */
+  partner: optional(z.string().trim().max(20)).catch(undefined),
+  response: optional(z.enum(customerResponses)).catch(undefined),
+  from: day.catch(undefined),
+  to: day.catch(undefined),
+  conflict: optional(z.enum(["1"])).catch(undefined),
+  assignee: optional(z.enum(["me", "none"])).catch(undefined),
+  q: optional(z.string().trim().max(100)).catch(undefined),
+  sort: z.enum(queueSorts).catch("submitted").default("submitted"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  /** The cursor of the next page (the last row shown) or of the previous page (the first row shown). */
+  after: optional(z.string().max(200)).catch(undefined),
+  before: optional(z.string().max(200)).catch(undefined),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+/** A page boundary: the row's sort value and id, opaque to the browser. */
+type Cursor = { at: Date; id: string };
+export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
+export function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (!text) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
+    if (typeof at !== "string" || typeof id !== "string" || id.length > 64 || Number.isNaN(Date.parse(at))) return undefined;
+    return { at: new Date(at), id };
+  } catch {
+    return undefined;
+  }
+}
+
+export type QueueRow = {
+  id: string;
+  name: string;
+  tenantId: string;
+  solutionArea: SolutionArea;
+  partnerRole: PartnerRole;
+  partnerId: string;
+  organizationId: string;
+  organizationName: string;
+  status: ClaimStatus;
+  customerResponse: CustomerResponse;
+  submittedAt: Date;
+  statusChangedAt: Date;
+  hasConflict: boolean;
+  assignedToId: string | null;
+  assignedToName: string | null;
+};
+
+type Client = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T> };
+
+const literalList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
+
+/** The WHERE clause of a query: the view, the filters and the search. `viewerId` resolves "assigned to me". */
+export function queueWhere(query: QueueQuery, viewerId: string): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  // Statuses come from the fixed enum list (validated above), so they can be literals.
+  if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${literalList(awaitingStatuses)})`);
+  else if (query.view === "all") parts.push(Prisma.sql`c."submittedAt" IS NOT NULL`);
+  else parts.push(Prisma.sql`c.status = ${literalList([query.view])}`);
+  parts.push(Prisma.sql`c."deletedAt" IS NULL`);
+  if (query.area) parts.push(Prisma.sql`c."solutionArea" = ${literalList([query.area])}`);
+  if (query.role) parts.push(Prisma.sql`c."partnerRole" = ${literalList([query.role])}`);
+  if (query.response) parts.push(Prisma.sql`c."customerResponse" = ${literalList([query.response])}`);
+  if (query.org) parts.push(Prisma.sql`c."organizationId" = ${query.org}`);
+  if (query.partner) {
+    // Through the location's organisation too, so the organisation's index narrows the walk.
+    parts.push(Prisma.sql`c."partnerId" = ${query.partner}`);
+    parts.push(Prisma.sql`c."organizationId" = (SELECT l."organizationId" FROM "PartnerLocation" l WHERE l."partnerId" = ${query.partner})`);
+  }
+  if (query.from) parts.push(Prisma.sql`c."submittedAt" >= ${`${query.from}T00:00:00.000Z`}::timestamp`);
+  if (query.to) parts.push(Prisma.sql`c."submittedAt" < (${`${query.to}T00:00:00.000Z`}::timestamp + interval '1 day')`);
+  if (query.conflict) parts.push(Prisma.sql`c."hasConflict"`);
+  if (query.assignee === "me") parts.push(Prisma.sql`c."assignedToId" = ${viewerId}`);
+  if (query.assignee === "none") parts.push(Prisma.sql`c."assignedToId" IS NULL`);
+  const q = query.q;
+  if (q) {
+    if (GUID.test(q)) parts.push(Prisma.sql`(c."tenantId" = ${q.toLowerCase()}::uuid OR c.id = ${q})`);
+    else {
+      const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      parts.push(Prisma.sql`(c.name ILIKE ${like} OR c."partnerId" = ${q} OR c.id = ${q}
+        OR c."organizationId" IN (SELECT o2.id FROM "Organization" o2 WHERE o2.name ILIKE ${like}))`);
+    }
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+const sortColumn = (query: QueueQuery) => Prisma.raw(query.sort === "age" ? `c."statusChangedAt"` : `c."submittedAt"`);
+
+/**
+ * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
+ * neighbouring pages when they exist.
+ */
+export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50) {
+  const after = decodeCursor(query.after);
+  const before = after ? undefined : decodeCursor(query.before);
+  const column = sortColumn(query);
+  // Walking backwards (the previous page) reverses the order, then the rows are put back.
+  const ascending = (query.dir === "asc") !== Boolean(before);
+  const boundary = after ?? before;
+  const keyset = boundary ? Prisma.sql`AND (${column}, c.id) ${Prisma.raw(ascending ? ">" : "<")} (${boundary.at}::timestamp, ${boundary.id})` : Prisma.empty;
+  const order = Prisma.raw(ascending ? "ASC" : "DESC");
+  const rows = await client.$queryRaw<QueueRow[]>`
+    SELECT c.id, c.name, c."tenantId"::text AS "tenantId", c."solutionArea", c."partnerRole", c."partnerId", c."organizationId",
+           o.name AS "organizationName", c.status, c."customerResponse", c."submittedAt", c."statusChangedAt", c."hasConflict",
+           c."assignedToId", coalesce(u.name, u.email) AS "assignedToName"
+    FROM "Claim" c
+    JOIN "Organization" o ON o.id = c."organizationId"
+    LEFT JOIN "User" u ON u.id = c."assignedToId"
+    WHERE ${queueWhere(query, viewerId)} ${keyset}
+    ORDER BY ${column} ${order}, c.id ${order}
+    LIMIT ${pageSize + 1}`;
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (before) page.reverse();
+  const at = (row: QueueRow) => (query.sort === "age" ? row.statusChangedAt : row.submittedAt);
+  const first = page[0];
+  const last = page.at(-1);
+  return {
+    rows: page,
+    next: last && (before || more) ? encodeCursor({ at: at(last), id: last.id }) : undefined,
+    previous: first && (after || (before && more)) ? encodeCursor({ at: at(first), id: first.id }) : undefined,
+  };
+}
+
+/** How many claims match, counted up to `cap` (the queue says "10,000+" beyond it, cheaply). */
+export async function countQueue(client: Client, query: QueueQuery, viewerId: string, cap = 10_000): Promise<{ count: number; capped: boolean }> {
+  const [row] = await client.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId)} LIMIT ${cap + 1}) s`;
+  return { count: Math.min(row.n, cap), capped: row.n > cap };
+}
