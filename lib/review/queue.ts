@@ -125,20 +125,17 @@ export function queueWhere(query: QueueQuery, viewerId: string): Prisma.Sql {
 
 const sortColumn = (query: QueueQuery) => Prisma.raw(query.sort === "age" ? `c."statusChangedAt"` : `c."submittedAt"`);
 
-/**
- * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
- * neighbouring pages when they exist.
- */
-export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50) {
+/** The rows of one page (plus one, to know whether there is more), as SQL: `listQueue` runs it, the benchmark EXPLAINs it. */
+export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50): Prisma.Sql {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
   const column = sortColumn(query);
-  // Walking backwards (the previous page) reverses the order, then the rows are put back.
+  // Walking backwards (the previous page) reverses the order; listQueue puts the rows back.
   const ascending = (query.dir === "asc") !== Boolean(before);
   const boundary = after ?? before;
   const keyset = boundary ? Prisma.sql`AND (${column}, c.id) ${Prisma.raw(ascending ? ">" : "<")} (${boundary.at}::timestamp, ${boundary.id})` : Prisma.empty;
   const order = Prisma.raw(ascending ? "ASC" : "DESC");
-  const rows = await client.$queryRaw<QueueRow[]>`
+  return Prisma.sql`
     SELECT c.id, c.name, c."tenantId"::text AS "tenantId", c."solutionArea", c."partnerRole", c."partnerId", c."organizationId",
            o.name AS "organizationName", c.status, c."customerResponse", c."submittedAt", c."statusChangedAt", c."hasConflict",
            c."assignedToId", coalesce(u.name, u.email) AS "assignedToName"
@@ -148,6 +145,16 @@ export async function listQueue(client: Client, query: QueueQuery, viewerId: str
     WHERE ${queueWhere(query, viewerId)} ${keyset}
     ORDER BY ${column} ${order}, c.id ${order}
     LIMIT ${pageSize + 1}`;
+}
+
+/**
+ * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
+ * neighbouring pages when they exist.
+ */
+export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50) {
+  const after = decodeCursor(query.after);
+  const before = after ? undefined : decodeCursor(query.before);
+  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize));
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (before) page.reverse();
