@@ -191,6 +191,26 @@ export function isOverdue(status: ClaimStatus, statusChangedAt: Date | null | un
   return due !== null && now.getTime() > due.getTime();
 }
 
+/**
+ * The moment before which a claim that entered `status` is overdue at `now`:
+ * `isOverdue(status, t, now) === t < overdueCutoff(status, now)` for every t (null: no timer). Lets
+ * the database count and filter overdue claims on (status, statusChangedAt) exactly, weekends and
+ * all: `dueAt` only grows with its start, so the overdue starts form a prefix, found by bisection.
+ */
+export function overdueCutoff(status: ClaimStatus, now: Date, timers: LifecycleTimers = {}): Date | null {
+  const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
+  if (days === undefined) return null;
+  // Every start more than days/5 weeks and a weekend before `now` is overdue; none after `now` is.
+  let low = now.getTime() - (Math.ceil(days / 5) * 7 + 3) * DAY_MS; // overdue
+  let high = now.getTime(); // not overdue
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (addBusinessDays(new Date(mid), days).getTime() < now.getTime()) low = mid;
+    else high = mid;
+  }
+  return new Date(high);
+}
+
 // ---------- the transition ----------
 
 export type TransitionProblem = "notAllowed" | "stale" | "reasonRequired" | "disputeWindowClosed" | "alreadyDisputed" | "associationConflict";

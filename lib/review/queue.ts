@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from "../generated/prisma/enums";
-import { claimStatuses } from "../claims/lifecycle";
+import { claimStatuses, LIFECYCLE_TIMERS, overdueCutoff } from "../claims/lifecycle";
 import { partnerRoles, solutionAreas } from "../claims/roles";
 import { GUID } from "../claims/schemas";
 
@@ -43,6 +43,8 @@ export const queueQuerySchema = z.object({
   from: day.catch(undefined),
   to: day.catch(undefined),
   conflict: optional(z.enum(["1"])).catch(undefined),
+  /** Only claims whose status timer has run out. */
+  overdue: optional(z.enum(["1"])).catch(undefined),
   assignee: optional(z.enum(["me", "none"])).catch(undefined),
   q: optional(z.string().trim().max(100)).catch(undefined),
   sort: z.enum(queueSorts).catch("submitted").default("submitted"),
@@ -90,7 +92,7 @@ type Client = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql,
 const literalList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
 /** The WHERE clause of a query: the view, the filters and the search. `viewerId` resolves "assigned to me". */
-export function queueWhere(query: QueueQuery, viewerId: string): Prisma.Sql {
+export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date()): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   // Statuses come from the fixed enum list (validated above), so they can be literals.
   if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${literalList(awaitingStatuses)})`);
@@ -109,6 +111,13 @@ export function queueWhere(query: QueueQuery, viewerId: string): Prisma.Sql {
   if (query.from) parts.push(Prisma.sql`c."submittedAt" >= ${`${query.from}T00:00:00.000Z`}::timestamp`);
   if (query.to) parts.push(Prisma.sql`c."submittedAt" < (${`${query.to}T00:00:00.000Z`}::timestamp + interval '1 day')`);
   if (query.conflict) parts.push(Prisma.sql`c."hasConflict"`);
+  if (query.overdue) {
+    // Per timed status of the view: entered before the moment that makes it overdue now.
+    const shown = query.view === "awaiting" ? awaitingStatuses : query.view === "all" ? reviewStatuses : [query.view];
+    const timed = shown.filter((s) => s in LIFECYCLE_TIMERS);
+    const each = timed.map((s) => Prisma.sql`(c.status = ${literalList([s])} AND c."statusChangedAt" < ${overdueCutoff(s, now)!}::timestamp)`);
+    parts.push(each.length > 0 ? Prisma.sql`(${Prisma.join(each, " OR ")})` : Prisma.sql`false`);
+  }
   if (query.assignee === "me") parts.push(Prisma.sql`c."assignedToId" = ${viewerId}`);
   if (query.assignee === "none") parts.push(Prisma.sql`c."assignedToId" IS NULL`);
   const q = query.q;

@@ -17,6 +17,7 @@ import {
   findTransition,
   isOverdue,
   LIFECYCLE_TIMERS,
+  overdueCutoff,
   partnerActionReasons,
   rejectionReasons,
   transitions,
@@ -242,5 +243,36 @@ describe("timers", () => {
     expect(isOverdue("APPROVED", changed, utc("2030-01-01T00:00:00"))).toBe(false);
     expect(isOverdue("DRAFT", changed, utc("2030-01-01T00:00:00"))).toBe(false);
     expect(isOverdue("SUBMITTED", null, utc("2030-01-01T00:00:00"))).toBe(false);
+  });
+});
+
+describe("overdueCutoff", () => {
+  const timed = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "REJECTED", "DISPUTE"] as const;
+  const instant = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-01-01T00:00:00Z"), noInvalidDate: true });
+
+  it("is exactly where isOverdue turns true: overdue if and only if the start is before the cutoff", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...timed), instant, fc.integer({ min: 0, max: 60 * 24 * 60 * 60 * 1000 }), (status, now, back) => {
+        const start = new Date(now.getTime() - back);
+        const cutoff = overdueCutoff(status, now)!;
+        expect(isOverdue(status, start, now)).toBe(start.getTime() < cutoff.getTime());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("holds at the edges: one millisecond either side of the cutoff, on a weekend too", () => {
+    for (const now of [new Date("2026-11-28T10:00:00Z") /* Saturday */, new Date("2026-11-30T00:00:00Z") /* Monday midnight */]) {
+      for (const status of timed) {
+        const cutoff = overdueCutoff(status, now)!;
+        expect(isOverdue(status, new Date(cutoff.getTime() - 1), now)).toBe(true);
+        expect(isOverdue(status, cutoff, now)).toBe(false);
+      }
+    }
+  });
+
+  it("is null for statuses without a timer", () => {
+    expect(overdueCutoff("APPROVED", new Date())).toBeNull();
+    expect(overdueCutoff("DRAFT", new Date())).toBeNull();
   });
 });
