@@ -6,14 +6,15 @@ import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { GUID } from "./schemas";
+import { reviewerOnlyActions } from "./history";
 
 export const claimScope = (viewer: PartnerViewer): Prisma.ClaimWhereInput => ({ organizationId: viewer.organization.id, deletedAt: null });
 
-const claimDetail = {
+export const claimDetail = {
   workloads: { select: { workload: { select: { id: true, name: true, sortOrder: true } } } },
   subscriptions: { select: { subscription: { select: { id: true, workloadId: true, channel: true, endsAt: true } } } },
   location: { select: { partnerId: true, city: true } },
-  events: { orderBy: { at: "asc" }, select: { id: true, at: true, action: true, fromStatus: true, toStatus: true, reasonCode: true, note: true, actor: { select: { name: true, email: true } } } },
+  events: { where: { action: { notIn: [...reviewerOnlyActions] } }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, fromStatus: true, toStatus: true, reasonCode: true, note: true, actor: { select: { name: true, email: true } } } },
 } satisfies Prisma.ClaimInclude;
 
 /** One claim of the viewer's organisation with everything it holds, or null. */

@@ -12,6 +12,8 @@ import { sendMail } from "./mailer";
 import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "./outbox";
 import { PermanentMessageError, renderOutboxMessage } from "./render";
 import { scheduleReminders } from "./reminders";
+import { notifyDb } from "./db";
+import { expireUnansweredClaims } from "../claims/expiry";
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
 
@@ -65,7 +67,8 @@ export type OutboxWorker = { workerId: string; stop: () => Promise<void> };
 const state = globalThis as unknown as { cporOutboxWorker?: OutboxWorker };
 
 /**
- * Polls the outbox every few seconds (and schedules reminders every few minutes) in this process.
+ * Polls the outbox every few seconds (and, every few minutes, schedules reminders and rejects the claims
+ * left unanswered in Partner action required past their timer) in this process.
  * The timers are unref'd: they never keep a process alive on their own. Started once per process.
  */
 export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER_CHECK_MS }: { pollMs?: number; reminderCheckMs?: number } = {}): OutboxWorker {
@@ -80,6 +83,9 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
       remindersAt = Date.now();
       const scheduled = await scheduleReminders(new Date());
       if (scheduled > 0) console.log(`Outbox [${workerId}]: scheduled ${scheduled} reminder(s).`);
+      // The lifecycle's timed move, on the same schedule: its partner emails go through this outbox.
+      const expired = await expireUnansweredClaims(notifyDb(), { now: new Date() });
+      if (expired > 0) console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`);
     }
     // Keep going while full batches come back, so a backlog drains without waiting for the next tick.
     for (let round = 0; round < 20 && !stopped; round++) {

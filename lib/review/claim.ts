@@ -1,0 +1,107 @@
+// What a reviewer reads about one claim: the claim of any organisation (never a draft), the other
+// claims and active associations competing for its items, and the reference checks.
+import "server-only";
+import { db } from "../db";
+import { claimDetail } from "../claims/queries";
+import type { ClaimStatus } from "../generated/prisma/enums";
+
+/** A submitted claim of any organisation, with everything the partner entered; null for drafts and unknown ids. */
+export function findReviewClaim(id: string) {
+  return db.claim.findFirst({
+    where: { id, deletedAt: null, status: { not: "DRAFT" } },
+    include: {
+      ...claimDetail,
+      // All of the history, the reviewers' assignments too.
+      events: { orderBy: { at: "asc" }, select: { id: true, at: true, action: true, fromStatus: true, toStatus: true, reasonCode: true, note: true, actor: { select: { name: true, email: true, role: true } } } },
+      subscriptions: { select: { subscription: { select: { id: true, tenantId: true, workloadId: true, channel: true, endsAt: true } } } },
+      location: { select: { partnerId: true, city: true, organizationId: true } },
+      organization: { select: { id: true, name: true } },
+      assignedTo: { select: { id: true, name: true, email: true } },
+      submission: { select: { hasConflict: true, submittedAt: true } },
+      associations: { select: { id: true, startedAt: true, endedAt: true, endReason: true } },
+    },
+  });
+}
+
+export type ReviewClaim = NonNullable<Awaited<ReturnType<typeof findReviewClaim>>>;
+
+export type Competitor = {
+  claimId: string;
+  name: string;
+  organizationName: string;
+  partnerId: string;
+  sameOrganization: boolean;
+  status: ClaimStatus;
+  submittedAt: Date | null;
+  statusChangedAt: Date | null;
+  /** The shared items: workload names (Modern Work and Security) or subscription ids. */
+  items: string[];
+  /** When the competing claim holds an active association on a shared item, since when. */
+  associatedSince: Date | null;
+};
+
+/**
+ * Every other submitted claim, of any organisation, on the same tenant and one of the same workloads
+ * or subscriptions, with its status and dates, and whether it holds an active association on a shared
+ * item. The claim itself is not listed. Oldest submission first.
+ */
+export async function competitorsOf(claimId: string): Promise<Competitor[]> {
+  const rows = await db.$queryRaw<(Omit<Competitor, "items" | "sameOrganization"> & { items: string[]; organizationId: string; mine: string })[]>`
+    WITH me AS (SELECT id, "organizationId", "tenantId" FROM "Claim" WHERE id = ${claimId}),
+    others AS (
+      SELECT c.id FROM "Claim" c JOIN me ON c."tenantId" = me."tenantId"
+      WHERE c.id <> me.id AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
+    ),
+    shared AS (
+      SELECT o.id AS "claimId", w.name AS item, cw."workloadId", NULL::uuid AS "subscriptionId"
+      FROM others o
+      JOIN "ClaimWorkload" cw ON cw."claimId" = o.id AND cw."workloadId" IN (SELECT "workloadId" FROM "ClaimWorkload" WHERE "claimId" = ${claimId})
+      JOIN "Workload" w ON w.id = cw."workloadId"
+      UNION ALL
+      SELECT o.id, cs."subscriptionId"::text, NULL, cs."subscriptionId"
+      FROM others o
+      JOIN "ClaimSubscription" cs ON cs."claimId" = o.id AND cs."subscriptionId" IN (SELECT "subscriptionId" FROM "ClaimSubscription" WHERE "claimId" = ${claimId})
+    )
+    SELECT c.id AS "claimId", c.name, o.name AS "organizationName", c."organizationId", me."organizationId" AS mine, c."partnerId",
+           c.status, c."submittedAt", c."statusChangedAt",
+           array_agg(DISTINCT shared.item ORDER BY shared.item) AS items,
+           (SELECT min(x."startedAt") FROM "Association" x
+             WHERE x."claimId" = c.id AND x."endedAt" IS NULL
+               AND (x."workloadId" IN (SELECT s."workloadId" FROM shared s WHERE s."claimId" = c.id)
+                 OR x."subscriptionId" IN (SELECT s."subscriptionId" FROM shared s WHERE s."claimId" = c.id))) AS "associatedSince"
+    FROM shared JOIN "Claim" c ON c.id = shared."claimId" CROSS JOIN me
+    JOIN "Organization" o ON o.id = c."organizationId"
+    GROUP BY c.id, o.name, me."organizationId"
+    ORDER BY c."submittedAt" ASC NULLS LAST, c.id`;
+  return rows.map(({ organizationId, mine, ...row }) => ({ ...row, sameOrganization: organizationId === mine }));
+}
+
+/** The competitors that hold or compete for the items now (not the rejected and withdrawn ones). */
+export const activeCompetitorStatuses: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "DISPUTE", "APPROVED"];
+
+export type ReferenceCheck = { check: "tenantExists" | "partnerIdOfOrganization" | "subscriptionsOfTenant" | "subscriptionChannels" | "subscriptionsCurrent"; ok: boolean; detail?: string[] };
+
+/**
+ * The reference checks of a claim: the tenant exists; the PartnerID belongs to the claiming
+ * organisation; for Business Applications, its subscriptions belong to the tenant, were bought
+ * through Volume Licensing or Web Direct (not CSP), and have not ended.
+ */
+export async function referenceChecks(claim: ReviewClaim, now: Date = new Date()): Promise<ReferenceCheck[]> {
+  const tenant = await db.tenant.findUnique({ where: { id: claim.tenantId }, select: { id: true } });
+  const checks: ReferenceCheck[] = [
+    { check: "tenantExists", ok: tenant !== null },
+    { check: "partnerIdOfOrganization", ok: claim.location.organizationId === claim.organizationId, detail: [claim.partnerId] },
+  ];
+  if (claim.solutionArea === "BUSINESS_APPLICATIONS") {
+    const subscriptions = claim.subscriptions.map((s) => s.subscription);
+    const notOfTenant = subscriptions.filter((s) => s.tenantId !== claim.tenantId).map((s) => s.id);
+    const csp = subscriptions.filter((s) => s.channel === "CSP").map((s) => s.id);
+    const ended = subscriptions.filter((s) => s.endsAt.getTime() <= now.getTime()).map((s) => s.id);
+    checks.push(
+      { check: "subscriptionsOfTenant", ok: subscriptions.length > 0 && notOfTenant.length === 0, detail: notOfTenant },
+      { check: "subscriptionChannels", ok: csp.length === 0, detail: csp },
+      { check: "subscriptionsCurrent", ok: ended.length === 0, detail: ended },
+    );
+  }
+  return checks;
+}

@@ -1,0 +1,127 @@
+// A reviewer's work on a claim: taking it (assignment, so two reviewers do not work the same claim)
+// and deciding it. Every decision is a transition of the lifecycle (lib/claims/lifecycle.ts), in one
+// transaction with the assignment check, so it is audited and emails the partner from there.
+import "server-only";
+import { z } from "zod";
+import type { Viewer } from "../auth/session";
+import { db } from "../db";
+import { recordEvent } from "../claims/history";
+import { AssociationConflictError, partnerActionReasons, transition, transitions, type TransitionProblem } from "../claims/lifecycle";
+import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
+import { competitorsOf, type Competitor } from "./claim";
+
+/** What a reviewer may do, by the lifecycle's action names: each is one reviewer transition. */
+export const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));
+export type ReviewerAction = "startReview" | "approve" | "reject" | "requestPartnerAction" | "approveDispute" | "rejectDispute";
+
+/** The rejection codes a reviewer chooses from (the customer's decline and the partner-response timer set their own). */
+export const reviewerRejectionReasons = ["INSUFFICIENT_POE", "CUSTOMER_CONSENT_MISSING", "WORKLOADS_MISSING_FROM_POE", "POE_UNAVAILABLE", "CONFLICT_WON_BY_OTHER_PARTNER"] as const;
+
+const words = z.string({ error: "required" }).trim().min(1, "required").max(2000, "tooLong");
+const note = z.string().trim().max(2000, "tooLong").optional();
+
+/** A decision as the console's forms send it. Rejections and questions need a code and words a partner can act on. */
+export const decisionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("startReview"), reasonText: note }),
+  z.object({ action: z.literal("approve"), reasonText: note }),
+  z.object({ action: z.literal("approveDispute"), reasonText: note }),
+  z.object({ action: z.literal("reject"), reasonCode: z.enum(reviewerRejectionReasons, { error: "required" }), reasonText: words }),
+  z.object({ action: z.literal("rejectDispute"), reasonCode: z.enum(reviewerRejectionReasons, { error: "required" }), reasonText: words }),
+  z.object({ action: z.literal("requestPartnerAction"), reasonCode: z.enum(partnerActionReasons, { error: "required" }), reasonText: words }),
+]);
+export type DecisionInput = z.input<typeof decisionSchema>;
+
+export type DecisionProblem = TransitionProblem | "notFound" | "assignedToOther" | "invalid";
+export type DecisionResult =
+  | { ok: true }
+  | { ok: false; problem: DecisionProblem; fieldErrors?: FieldErrors; assignee?: string; holders?: Competitor[] };
+
+type Meta = { ip?: string; userAgent?: string; now?: Date };
+
+const nameOf = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : undefined);
+
+/**
+ * Decides a claim. The claim row is locked, then: another reviewer's assignment refuses it; starting
+ * the review assigns the claim to this reviewer; the lifecycle's transition does the rest. An approval
+ * refused because another claim holds the association answers with that claim.
+ */
+export async function decide(viewer: Viewer, claimId: string, values: unknown, meta: Meta = {}): Promise<DecisionResult> {
+  const parsed = decisionSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, problem: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  const input = parsed.data;
+  const rule = reviewerRules.find((r) => r.action === input.action);
+  if (!rule) return { ok: false, problem: "notAllowed" };
+  const now = meta.now ?? new Date();
+  try {
+    const result = await db.$transaction(async (tx): Promise<DecisionResult> => {
+      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+      const claim = await tx.claim.findFirst({
+        where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
+        select: { status: true, assignedToId: true, assignedTo: { select: { name: true, email: true } } },
+      });
+      if (!claim) return { ok: false, problem: "notFound" };
+      if (claim.assignedToId && claim.assignedToId !== viewer.id) return { ok: false, problem: "assignedToOther", assignee: nameOf(claim.assignedTo) };
+      const moved = await transition(tx, {
+        claimId,
+        from: rule.from,
+        to: rule.to,
+        actor: { kind: "reviewer", userId: viewer.id },
+        reasonCode: "reasonCode" in input ? input.reasonCode : undefined,
+        reasonText: input.reasonText,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        now,
+      });
+      if (!moved.ok) return { ok: false, problem: moved.problem };
+      if (!claim.assignedToId) {
+        await tx.claim.update({ where: { id: claimId }, data: { assignedToId: viewer.id, assignedAt: now } });
+        await recordEvent(tx, { claimId, action: "assigned", actorUserId: viewer.id, ip: meta.ip, userAgent: meta.userAgent });
+      }
+      return { ok: true };
+    });
+    if (!result.ok && result.problem === "associationConflict") return { ...result, holders: await holdersOf(claimId) };
+    return result;
+  } catch (error) {
+    if (error instanceof AssociationConflictError) return { ok: false, problem: "associationConflict", holders: await holdersOf(claimId) };
+    throw error;
+  }
+}
+
+const holdersOf = async (claimId: string) => (await competitorsOf(claimId)).filter((c) => c.associatedSince !== null);
+
+export type AssignResult = { ok: true } | { ok: false; problem: "notFound" | "assignedToOther" | "notAssignedToYou"; assignee?: string };
+
+/**
+ * "Assign to me" (or "Take over" with `takeOver`, when another reviewer has it) and "Unassign" (only
+ * the claim's own reviewer). Conditional updates, so two reviewers clicking at once get one winner.
+ */
+export async function assign(viewer: Viewer, claimId: string, { takeOver = false, meta = {} }: { takeOver?: boolean; meta?: Meta } = {}): Promise<AssignResult> {
+  return db.$transaction(async (tx): Promise<AssignResult> => {
+    const claim = await tx.claim.findFirst({
+      where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
+      select: { assignedToId: true, assignedTo: { select: { name: true, email: true } } },
+    });
+    if (!claim) return { ok: false, problem: "notFound" };
+    if (claim.assignedToId === viewer.id) return { ok: true };
+    if (claim.assignedToId && !takeOver) return { ok: false, problem: "assignedToOther", assignee: nameOf(claim.assignedTo) };
+    const moved = await tx.claim.updateMany({ where: { id: claimId, assignedToId: claim.assignedToId }, data: { assignedToId: viewer.id, assignedAt: meta.now ?? new Date() } });
+    if (moved.count !== 1) {
+      const now = await tx.claim.findUnique({ where: { id: claimId }, select: { assignedTo: { select: { name: true, email: true } } } });
+      return { ok: false, problem: "assignedToOther", assignee: nameOf(now?.assignedTo ?? null) };
+    }
+    await recordEvent(tx, { claimId, action: "assigned", actorUserId: viewer.id, note: claim.assignedToId ? `${nameOf(claim.assignedTo)}` : undefined, ip: meta.ip, userAgent: meta.userAgent });
+    return { ok: true };
+  });
+}
+
+export async function unassign(viewer: Viewer, claimId: string, meta: Meta = {}): Promise<AssignResult> {
+  return db.$transaction(async (tx): Promise<AssignResult> => {
+    const moved = await tx.claim.updateMany({ where: { id: claimId, deletedAt: null, assignedToId: viewer.id }, data: { assignedToId: null, assignedAt: null } });
+    if (moved.count !== 1) {
+      const exists = await tx.claim.count({ where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } } });
+      return { ok: false, problem: exists ? "notAssignedToYou" : "notFound" };
+    }
+    await recordEvent(tx, { claimId, action: "unassigned", actorUserId: viewer.id, ip: meta.ip, userAgent: meta.userAgent });
+    return { ok: true };
+  });
+}
