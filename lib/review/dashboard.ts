@@ -4,8 +4,8 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { db } from "../db";
-import { LIFECYCLE_TIMERS, overdueCutoff } from "../claims/lifecycle";
-import { reviewStatuses } from "./queue";
+import { overdueCutoff } from "../claims/lifecycle";
+import { isReviewerTimed, reviewStatuses } from "./queue";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The decisions that end a review: the first one after submission counts. */
@@ -21,7 +21,7 @@ export type Dashboard = {
 };
 
 export async function loadDashboard(now: Date = new Date(), windowDays = 90): Promise<Dashboard> {
-  const timed = reviewStatuses.filter((s) => s in LIFECYCLE_TIMERS);
+  const timed = reviewStatuses.filter(isReviewerTimed);
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const [byStatus, overdue, [median]] = await Promise.all([
     db.$queryRaw<{ status: ClaimStatus; count: number }[]>`

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { businessDaysBetween, dueAt } from "../claims/lifecycle";
-import { listQueue, type QueueQuery, type QueueRow } from "./queue";
+import { isReviewerTimed, listQueue, type QueueQuery, type QueueRow } from "./queue";
 
 const columns = [
   "claimId",
@@ -31,7 +31,7 @@ export function csvField(value: string): string {
 }
 
 function csvRow(row: QueueRow, now: Date): string {
-  const due = dueAt(row.status, row.statusChangedAt);
+  const due = isReviewerTimed(row.status) ? dueAt(row.status, row.statusChangedAt) : null;
   const values: Record<(typeof columns)[number], string> = {
     claimId: row.id,
     claimName: row.name,

@@ -16,6 +16,12 @@ import { GUID } from "../claims/schemas";
 
 /** The statuses awaiting a reviewer's decision: the default view. */
 export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const satisfies readonly ClaimStatus[];
+/**
+ * The statuses whose timer is the reviewers' to keep (Submitted 5, Under review 14, Dispute 5 business
+ * days): "overdue" in the console means one of these. The other timers are the partner's.
+ */
+export const isReviewerTimed = (status: ClaimStatus) => (awaitingStatuses as readonly ClaimStatus[]).includes(status) && status in LIFECYCLE_TIMERS;
+
 /** Reviewers never see drafts. */
 export const reviewStatuses = claimStatuses.filter((s) => s !== "DRAFT");
 export const queueViews = ["awaiting", ...reviewStatuses, "all"] as const;
@@ -114,7 +120,7 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
   if (query.overdue) {
     // Per timed status of the view: entered before the moment that makes it overdue now.
     const shown = query.view === "awaiting" ? awaitingStatuses : query.view === "all" ? reviewStatuses : [query.view];
-    const timed = shown.filter((s) => s in LIFECYCLE_TIMERS);
+    const timed = shown.filter(isReviewerTimed);
     const each = timed.map((s) => Prisma.sql`(c.status = ${literalList([s])} AND c."statusChangedAt" < ${overdueCutoff(s, now)!}::timestamp)`);
     parts.push(each.length > 0 ? Prisma.sql`(${Prisma.join(each, " OR ")})` : Prisma.sql`false`);
   }
