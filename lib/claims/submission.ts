@@ -1,9 +1,11 @@
 // "Submit claim": re-validates the whole claim and its proof of execution, then moves it from Draft
 // to Submitted with the acknowledgements, the audit row and the customer's notification in one
 // transaction. A repeated submission (double click, second tab, retry) finds the first one.
+// The checks are shared with the resubmission after "Partner action required" (partner-loop.ts).
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
 import { findCollisions, flagConflicts } from "./collisions";
@@ -15,31 +17,28 @@ import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
 
 export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
-export type SubmitResult = { ok: true; alreadySubmitted: boolean } | { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
+export type SubmitFailure = { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
+export type SubmitResult = { ok: true; alreadySubmitted: boolean } | SubmitFailure;
+export type RequestMeta = { ip?: string; userAgent?: string };
 
+/** Thrown inside the transaction to roll it back when the organisation already claims one of the items. */
+export class DuplicateOwnClaim extends Error {}
 
-class DuplicateOwnClaim extends Error {}
+const failure = (problem: SubmitProblem, fieldErrors: FieldErrors = {}): SubmitFailure => ({ ok: false, problem, fieldErrors });
+
+/** What (re)submission reads of a claim. */
+export const submissionInclude = { workloads: true, subscriptions: true, proof: true, _count: { select: { poeFiles: true } } } satisfies Prisma.ClaimInclude;
+export type ClaimForSubmission = Prisma.ClaimGetPayload<{ include: typeof submissionInclude }>;
 
 /** The claimed items: workloads for Modern Work and Security, subscriptions for Business Applications. */
 const claimedItems = (claim: { solutionArea: string; workloads: { workloadId: string }[]; subscriptions: { subscriptionId: string }[] }) =>
   claim.solutionArea === "MODERN_WORK_SECURITY" ? claim.workloads.map((w) => w.workloadId) : claim.subscriptions.map((s) => s.subscriptionId);
 
-export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: { ip?: string; userAgent?: string } = {}): Promise<SubmitResult> {
-  const claim = await db.claim.findFirst({
-    where: { ...claimScope(viewer), id: claimId },
-    include: { workloads: true, subscriptions: true, proof: true, submission: { select: { claimId: true } }, _count: { select: { poeFiles: true } } },
-  });
-  if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
-  // Only a Draft is submitted here (resubmission after "Partner action required" is the reviewer loop's).
-  if (claim.status !== "DRAFT") {
-    const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
-    return repeated ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
-  }
-
-  const acknowledged = submissionSchema.safeParse(values);
-  if (!acknowledged.success) return { ok: false, fieldErrors: fieldErrorsOf(acknowledged.error) };
-
-  // The whole claim again, as the wizard saved it: the reference data may have changed since.
+/**
+ * Whether the claim, as saved, may go to Microsoft: the whole claim again against today's reference
+ * data (a subscription may have ended), valid proof details and at least one PoE file. Null when it may.
+ */
+export async function checkSubmittable(viewer: PartnerViewer, claim: ClaimForSubmission): Promise<SubmitFailure | null> {
   const input = claimSchema.safeParse({
     ...claim,
     dynamicsSellerName: claim.dynamicsSellerName ?? undefined,
@@ -49,35 +48,73 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
     workloadIds: claim.workloads.map((w) => w.workloadId),
     subscriptionIds: claim.subscriptions.map((s) => s.subscriptionId),
   });
-  if (!input.success) return { ok: false, problem: "claimIncomplete", fieldErrors: fieldErrorsOf(input.error) };
+  if (!input.success) return failure("claimIncomplete", fieldErrorsOf(input.error));
   const ruleErrors = { ...(await checkDetailsRules(viewer, input.data)), ...(await checkWorkloadRules(input.data)) };
-  if (Object.keys(ruleErrors).length > 0) return { ok: false, problem: "claimIncomplete", fieldErrors: ruleErrors };
-  if (!claim.proof) return { ok: false, problem: "poeDetailsMissing", fieldErrors: {} };
+  if (Object.keys(ruleErrors).length > 0) return failure("claimIncomplete", ruleErrors);
+  if (!claim.proof) return failure("poeDetailsMissing");
   const proof = poeDetailsSchema.safeParse(detailsForForm(claim.proof));
-  if (!proof.success) return { ok: false, problem: "poeDetailsMissing", fieldErrors: fieldErrorsOf(proof.error) };
-  if (claim._count.poeFiles === 0) return { ok: false, problem: "poeFileRequired", fieldErrors: {} };
+  if (!proof.success) return failure("poeDetailsMissing", fieldErrorsOf(proof.error));
+  if (claim._count.poeFiles === 0) return failure("poeFileRequired");
+  return null;
+}
 
+/**
+ * Inside the (re)submission's transaction: queues behind other submissions for the same tenant (so
+ * the duplicate and conflict checks see each other), locks the claim and reads it again.
+ */
+export async function lockForSubmission(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: { id: string; tenantId: string }) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
+  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
+  return tx.claim.findFirst({ where: { ...claimScope(viewer), id: claim.id }, include: submissionInclude });
+}
+
+/** What was validated before the locks must still be what goes to Microsoft: files, proof and items. */
+export function changedSinceCheck(fresh: ClaimForSubmission, checked: ClaimForSubmission): SubmitFailure | null {
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  if (fresh._count.poeFiles === 0) return failure("poeFileRequired");
+  if (!fresh.proof || !poeDetailsSchema.safeParse(detailsForForm(fresh.proof)).success) return failure("poeDetailsMissing");
+  if (fresh.tenantId !== checked.tenantId || fresh.solutionArea !== checked.solutionArea || !sameSet(claimedItems(fresh), claimedItems(checked))) return failure("claimChanged");
+  return null;
+}
+
+/**
+ * After the status moved: refuses (by throwing DuplicateOwnClaim, which rolls the transaction back) an
+ * item the organisation already claims in another active claim, and flags conflicts with other
+ * partners' claims. Returns whether there are any.
+ */
+export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: ClaimForSubmission): Promise<boolean> {
+  const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claim.id };
+  const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
+  if (claimedItems(claim).some((id) => own[id])) throw new DuplicateOwnClaim();
+  return flagConflicts(tx, claim.id);
+}
+
+export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<SubmitResult> {
+  const claim = await db.claim.findFirst({
+    where: { ...claimScope(viewer), id: claimId },
+    include: { ...submissionInclude, submission: { select: { claimId: true } } },
+  });
+  if (!claim) return failure("notFound");
+  // Only a Draft is submitted here (a claim in Partner action required is resubmitted: partner-loop.ts).
+  if (claim.status !== "DRAFT") {
+    const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
+    return repeated ? { ok: true, alreadySubmitted: true } : failure("notEditable");
+  }
+
+  const acknowledged = submissionSchema.safeParse(values);
+  if (!acknowledged.success) return { ok: false, fieldErrors: fieldErrorsOf(acknowledged.error) };
+  const refused = await checkSubmittable(viewer, claim);
+  if (refused) return refused;
+
   try {
     return await db.$transaction(async (tx): Promise<SubmitResult> => {
-      // Submissions for one tenant queue up here, so the duplicate and conflict checks see each other.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
-      // What was validated above must still be what is submitted: lock the claim and read it again.
-      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
-      const fresh = await tx.claim.findFirst({
-        where: { ...claimScope(viewer), id: claimId },
-        include: { workloads: true, subscriptions: true, proof: true, _count: { select: { poeFiles: true } } },
-      });
-      if (!fresh) return { ok: false, problem: "notFound", fieldErrors: {} };
+      const fresh = await lockForSubmission(tx, viewer, claim);
+      if (!fresh) return failure("notFound");
       if (fresh.status !== "DRAFT") {
-        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? { ok: true, alreadySubmitted: true } : failure("notEditable");
       }
-      if (fresh._count.poeFiles === 0) return { ok: false, problem: "poeFileRequired", fieldErrors: {} };
-      if (!fresh.proof || !poeDetailsSchema.safeParse(detailsForForm(fresh.proof)).success) return { ok: false, problem: "poeDetailsMissing", fieldErrors: {} };
-      const items = claimedItems(fresh);
-      if (fresh.tenantId !== claim.tenantId || fresh.solutionArea !== claim.solutionArea || !sameSet(items, claimedItems(claim))) {
-        return { ok: false, problem: "claimChanged", fieldErrors: {} };
-      }
+      const changed = changedSinceCheck(fresh, claim);
+      if (changed) return changed;
       // The status change and its audit row ("submitted"), conditional on the claim still being a Draft of this organisation.
       const moved = await transition(tx, {
         claimId,
@@ -91,19 +128,16 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       });
       if (!moved.ok) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });
-        return now ? { ok: true, alreadySubmitted: true } : { ok: false, problem: "notEditable", fieldErrors: {} };
+        return now ? { ok: true, alreadySubmitted: true } : failure("notEditable");
       }
-      const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claimId };
-      const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
-      if (items.some((id) => own[id])) throw new DuplicateOwnClaim();
-      const hasConflict = await flagConflicts(tx, claimId);
+      const hasConflict = await checkCollisionsAfterMove(tx, viewer, fresh);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
       const kind = messageKinds.customerApprovalRequest;
       await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });
       return { ok: true, alreadySubmitted: false };
     });
   } catch (error) {
-    if (error instanceof DuplicateOwnClaim) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
+    if (error instanceof DuplicateOwnClaim) return failure("duplicateOwnClaim");
     throw error;
   }
 }
