@@ -99,3 +99,14 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return errors;
 }
+
+/** "Dispute this decision" on a Rejected claim: the partner's explanation (the new proof is uploaded as PoE files). */
+export const disputeSchema = z.object({ explanation: text(2000) });
+export type DisputeInput = z.input<typeof disputeSchema>;
+
+/** "Disassociate customer" on an Approved claim: why the partner ends the association. */
+export const disassociateSchema = z.object({ reason: text(2000) });
+export type DisassociateInput = z.input<typeof disassociateSchema>;
+
+/** Fixed at submission: a claim in Partner action required keeps its solution area, role, tenant and name (and the role's details). */
+export const lockedAfterSubmission = ["solutionArea", "partnerRole", "tenantId", "name", "incentiveOptOut", "dynamicsSellerName", "customerName", "isvSolutionName"] as const;

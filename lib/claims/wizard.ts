@@ -1,16 +1,21 @@
 // The claim wizard's server side: what an admin has entered so far (kept per admin in the database,
 // so a reload or a later visit resumes it), each step's validation, and creating or saving the draft.
+// A claim in Partner action required is edited through the same steps, except the fields fixed at
+// submission (`lockedAfterSubmission`): those are refused here, whatever the browser sends.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus } from "../generated/prisma/enums";
 import { isLocale } from "../i18n/locales";
 import { findClaim, claimScope } from "./queries";
 import { roleDefinitions } from "./roles";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
-import { claimSchema, contactsSchema, detailsSchema, fieldErrorsOf, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
+import { claimSchema, contactsSchema, contactsShape, detailsSchema, fieldErrorsOf, lockedAfterSubmission, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
 import { recordEvent } from "./history";
+import { editableStatuses } from "./lifecycle";
+import { findCollisions } from "./collisions";
 
 export type WizardData = Partial<Omit<ClaimInput, "creationKey">> & { creationKey: string };
 export type WizardKey = "new" | (string & {});
@@ -20,16 +25,30 @@ export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: W
 const stepSchemas = { 1: detailsSchema, 2: workloadsSchema, 3: contactsSchema } as const;
 
 class NotEditable extends Error {}
+class DuplicateOwnItems extends Error {}
 
-/** The draft being edited must be the organisation's and still a Draft. */
-async function editableDraft(viewer: PartnerViewer, key: WizardKey) {
+/** The claim being edited must be the organisation's and still editable (Draft, Partner action required). */
+async function editableClaim(viewer: PartnerViewer, key: WizardKey) {
   if (key === "new") return null;
   const claim = await findClaim(viewer, key);
-  if (!claim || claim.status !== "DRAFT") throw new NotEditable();
+  if (!claim || !editableStatuses.includes(claim.status)) throw new NotEditable();
   return claim;
 }
 
-function dataFromClaim(claim: NonNullable<Awaited<ReturnType<typeof findClaim>>>): WizardData {
+const lockedValue = (value: unknown) => (value === null || value === "" || value === false ? undefined : value);
+
+/** The fields fixed at submission that `data` would change, as "lockedAfterSubmission" errors. */
+function lockedFieldErrors(claim: ClaimDetail, data: Partial<WizardData>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of lockedAfterSubmission) {
+    if (field in data && lockedValue(data[field]) !== lockedValue(claim[field])) errors[field] = "lockedAfterSubmission";
+  }
+  return errors;
+}
+
+type ClaimDetail = NonNullable<Awaited<ReturnType<typeof findClaim>>>;
+
+function dataFromClaim(claim: ClaimDetail): WizardData {
   return {
     creationKey: claim.creationKey,
     solutionArea: claim.solutionArea,
@@ -65,24 +84,37 @@ export function reachableStep(data: WizardData): WizardStep {
  * What the admin has entered so far (a new claim, or the draft with any unsaved edits). A new
  * claim's customer email language starts as the language the admin is using (`uiLocale`).
  */
-export async function loadWizard(viewer: PartnerViewer, key: WizardKey, uiLocale?: string): Promise<{ data: WizardData; step: WizardStep } | null> {
+export async function loadWizard(
+  viewer: PartnerViewer,
+  key: WizardKey,
+  uiLocale?: string,
+): Promise<{ data: WizardData; step: WizardStep; status: ClaimStatus | null; claim: ClaimDetail | null } | null> {
   let claim;
   try {
-    claim = await editableDraft(viewer, key);
+    claim = await editableClaim(viewer, key);
   } catch (error) {
     if (error instanceof NotEditable) return null;
     throw error;
   }
+  const status = claim?.status ?? null;
   const progress = await db.wizardProgress.findUnique({ where: { userId_key: { userId: viewer.id, key } } });
-  if (progress) return { data: progress.data as WizardData, step: progress.step as WizardStep };
-  if (claim) return { data: dataFromClaim(claim), step: 4 };
+  if (progress) {
+    const data = progress.data as WizardData;
+    // Entries kept from before the submission must not bring back a change of a fixed field.
+    if (claim && claim.status !== "DRAFT") {
+      const fixed = dataFromClaim(claim);
+      for (const field of lockedAfterSubmission) Object.assign(data, { [field]: fixed[field] });
+    }
+    return { data, step: progress.step as WizardStep, status, claim };
+  }
+  if (claim) return { data: dataFromClaim(claim), step: 4, status, claim };
   const data: WizardData = {
     creationKey: randomUUID(),
     customerLocale: isLocale(uiLocale) ? uiLocale : isLocale(viewer.locale) ? viewer.locale : "en",
     partnerContactName: viewer.name ?? undefined,
     partnerContactEmail: viewer.email,
   };
-  return { data, step: 1 };
+  return { data, step: 1, status, claim };
 }
 
 /** Validates one step (schema, then the rules that need reference data) and keeps it. */
@@ -94,6 +126,10 @@ export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 
 
   let data: WizardData = { ...loaded.data, ...parsed.data };
   if (step === 1) {
+    if (loaded.claim && loaded.claim.status !== "DRAFT") {
+      const locked = lockedFieldErrors(loaded.claim, parsed.data);
+      if (Object.keys(locked).length > 0) return { ok: false, fieldErrors: locked };
+    }
     const details = detailsSchema.parse(data);
     const errors = await checkDetailsRules(viewer, details);
     if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
@@ -152,6 +188,11 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
     return { ok: false, step: stepOfField(Object.keys(fieldErrors)[0]), fieldErrors };
   }
   const input = parsed.data;
+  const submitted = loaded.claim && loaded.claim.status !== "DRAFT" ? loaded.claim : null;
+  if (submitted) {
+    const locked = lockedFieldErrors(submitted, input);
+    if (Object.keys(locked).length > 0) return { ok: false, step: 1, fieldErrors: locked };
+  }
   const ruleErrors = { ...(await checkDetailsRules(viewer, input)), ...(await checkWorkloadRules(input)) };
   if (Object.keys(ruleErrors).length > 0) return { ok: false, step: stepOfField(Object.keys(ruleErrors)[0]), fieldErrors: ruleErrors };
 
@@ -181,19 +222,30 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
         await recordEvent(tx, { claimId: claim.id, action: "created", actorUserId: viewer.id, toStatus: "DRAFT" });
         return claim.id;
       }
-      // Only a Draft of the organisation may change; the status is re-checked in the same statement.
-      const updated = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: key, status: "DRAFT" }, data: columns });
+      // A submitted claim competes for its items: queue behind submissions for the tenant, as submission does.
+      if (submitted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${submitted.tenantId}))`;
+      // Only a claim of the organisation still in the status read may change; re-checked in the same statement.
+      const status = loaded.status ?? "DRAFT";
+      const updated = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: key, status }, data: columns });
       if (updated.count !== 1) throw new NotEditable();
       await tx.claimWorkload.deleteMany({ where: { claimId: key } });
       await tx.claimSubscription.deleteMany({ where: { claimId: key } });
       await tx.claimWorkload.createMany({ data: workloadIds.map((workloadId) => ({ claimId: key, workloadId })) });
       await tx.claimSubscription.createMany({ data: subscriptionIds.map((subscriptionId) => ({ claimId: key, subscriptionId })) });
-      await recordEvent(tx, { claimId: key, action: "updated", actorUserId: viewer.id });
+      if (!submitted) {
+        await recordEvent(tx, { claimId: key, action: "updated", actorUserId: viewer.id });
+        return key;
+      }
+      const own = await findCollisions({ organizationId: viewer.organization.id, tenantId: submitted.tenantId, solutionArea: submitted.solutionArea, excludeClaimId: key, sameOrganization: true }, tx);
+      const items = submitted.solutionArea === "MODERN_WORK_SECURITY" ? workloadIds : subscriptionIds;
+      if (items.some((id) => own[id])) throw new DuplicateOwnItems();
+      await recordEvent(tx, { claimId: key, action: "edited", actorUserId: viewer.id, fromStatus: status, note: changedSections(submitted, input).join(", ") || undefined });
       return key;
     });
     return { ok: true, claimId };
   } catch (error) {
     if (error instanceof NotEditable) return { ok: false, fieldErrors: {}, message: "notEditable" };
+    if (error instanceof DuplicateOwnItems) return { ok: false, step: 2, fieldErrors: { workloadIds: "duplicateOwnClaim" } };
     // A concurrent "Add customer" with the same key already created the claim: return it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey: loaded.data.creationKey }, select: { id: true } });
@@ -201,6 +253,17 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
     }
     throw error;
   }
+}
+
+/** Which parts of a submitted claim an edit changed, for the audit row: "partnerId", "workloads", "contacts". */
+function changedSections(claim: ClaimDetail, input: ClaimInput) {
+  const before = dataFromClaim(claim);
+  const sameSet = (a: string[] = [], b: string[] = []) => a.length === b.length && a.every((x) => b.includes(x));
+  const sections: string[] = [];
+  if (before.partnerId !== input.partnerId) sections.push("partnerId");
+  if (!sameSet(before.workloadIds, input.workloadIds) || !sameSet(before.subscriptionIds, input.subscriptionIds)) sections.push("workloads");
+  if (Object.keys(contactsShape).some((field) => lockedValue(before[field as keyof WizardData]) !== lockedValue(input[field as keyof ClaimInput]))) sections.push("contacts");
+  return sections;
 }
 
 /** Deletes a Draft of the organisation (kept for the audit history, hidden everywhere). */

@@ -1,5 +1,7 @@
 // Proof-of-execution files: upload (streamed to blob storage, typed by content, within the size
-// limits), removal before submission, authorized download, and the sweep of blobs without a row.
+// limits), removal while the claim is editable, authorized download, and the sweep of blobs without a
+// row. A Rejected claim whose dispute window is open takes new files (the dispute's proof), and only
+// those may be removed again: the proof the decision was made on stays.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
@@ -8,6 +10,7 @@ import type { PartnerViewer, Viewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
 import { editableStatuses } from "../claims/lifecycle";
+import { disputeWindow } from "../claims/partner-loop";
 import { claimScope } from "../claims/queries";
 import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
 import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
@@ -43,13 +46,18 @@ export function downloadName(fileName: string, kind: PoeKind) {
   return alternatives.some((ext) => fileName.toLowerCase().endsWith(ext)) ? fileName : `${fileName}${extension}`;
 }
 
-type Client = Pick<typeof db, "claim" | "poeFile">;
+type Client = Pick<typeof db, "claim" | "poeFile" | "claimEvent">;
 
+/**
+ * The claim, when its files may change: an editable claim, or a Rejected one being disputed (then
+ * `addedAfter` is the rejection: only files uploaded since then are the dispute's).
+ */
 async function editableClaim(viewer: PartnerViewer, claimId: string, client: Client = db) {
-  const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true } });
+  const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true } });
   if (!claim) throw new PoeFileRefused("notFound");
-  if (!editableStatuses.includes(claim.status)) throw new PoeFileRefused("notEditable");
-  return claim;
+  if (editableStatuses.includes(claim.status)) return { ...claim, addedAfter: null };
+  if (claim.status === "REJECTED" && (await disputeWindow(claim, {}, client)).open) return { ...claim, addedAfter: claim.statusChangedAt ?? new Date(0) };
+  throw new PoeFileRefused("notEditable");
 }
 
 const usedBytes = async (claimId: string, client: Client = db) => (await client.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
@@ -139,12 +147,14 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
   }
 }
 
-/** Removes a file before submission: the row first (in a transaction with the audit), then the blob. */
+/** Removes a file of an editable claim (or a dispute's new file): the row first (in a transaction with the audit), then the blob. */
 export async function removePoeFile(viewer: PartnerViewer, claimId: string, fileId: string) {
-  await editableClaim(viewer, claimId);
   const removed = await db.$transaction(async (tx) => {
-    const file = await tx.poeFile.findFirst({ where: { id: fileId, claimId, claim: { ...claimScope(viewer), status: { in: [...editableStatuses] } } } });
+    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    const claim = await editableClaim(viewer, claimId, tx);
+    const file = await tx.poeFile.findFirst({ where: { id: fileId, claimId } });
     if (!file) return null;
+    if (claim.addedAfter && file.uploadedAt.getTime() <= claim.addedAfter.getTime()) throw new PoeFileRefused("notEditable");
     await tx.poeFile.delete({ where: { id: file.id } });
     await recordEvent(tx, { claimId, action: "poeFileRemoved", actorUserId: viewer.id, note: file.fileName });
     return file;

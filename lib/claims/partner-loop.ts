@@ -1,0 +1,134 @@
+// The partner's side of the reviewer's decisions: resubmitting a claim in Partner action required,
+// disputing a rejection (once, while the dispute window is open, with new proof), and ending an
+// approved association (Disassociate customer). Every status change goes through the lifecycle.
+import "server-only";
+import type { PartnerViewer } from "../auth/session";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { ClaimStatus } from "../generated/prisma/enums";
+import { dueAt, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
+import { claimScope } from "./queries";
+import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
+import { changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
+
+type Client = Pick<Prisma.TransactionClient, "claimEvent">;
+export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
+
+export type DisputeWindow = { closesAt: Date | null; open: boolean; alreadyDisputed: boolean };
+
+/**
+ * Whether a Rejected claim may still be disputed: once per claim, until the Rejected timer runs out
+ * (the same rules `transition` enforces; here for the page and the PoE uploads).
+ */
+export async function disputeWindow(claim: { id: string; status: ClaimStatus; statusChangedAt: Date | null }, { now = new Date(), timers }: TimerOptions = {}, client: Client = db): Promise<DisputeWindow> {
+  const alreadyDisputed = (await client.claimEvent.count({ where: { claimId: claim.id, toStatus: "DISPUTE" } })) > 0;
+  const closesAt = claim.status === "REJECTED" ? dueAt("REJECTED", claim.statusChangedAt, timers) : null;
+  return { closesAt, alreadyDisputed, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
+}
+
+// ---------- resubmit ----------
+
+export type ResubmitResult = { ok: true; alreadyResubmitted: boolean } | SubmitFailure;
+
+/**
+ * "Resubmit claim" on a claim in Partner action required: the same checks as "Submit claim", then
+ * back to Under review in one transaction (tenant lock, the transition with its audit row, the own
+ * duplicates refused, conflicts with other partners flagged: the items may have changed). A repeated
+ * click finds the claim already resubmitted.
+ */
+export async function resubmitClaim(viewer: PartnerViewer, claimId: string, request: RequestMeta = {}): Promise<ResubmitResult> {
+  const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, include: submissionInclude });
+  if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+  const repeated = async (client: Pick<Prisma.TransactionClient, "claimEvent">): Promise<ResubmitResult> =>
+    (await client.claimEvent.count({ where: { claimId, fromStatus: "PARTNER_ACTION_REQUIRED", toStatus: "UNDER_REVIEW" } })) > 0
+      ? { ok: true, alreadyResubmitted: true }
+      : { ok: false, problem: "notEditable", fieldErrors: {} };
+  if (claim.status !== "PARTNER_ACTION_REQUIRED") return repeated(db);
+  const refused = await checkSubmittable(viewer, claim);
+  if (refused) return refused;
+
+  try {
+    return await db.$transaction(async (tx): Promise<ResubmitResult> => {
+      const fresh = await lockForSubmission(tx, viewer, claim);
+      if (!fresh) return { ok: false, problem: "notFound", fieldErrors: {} };
+      if (fresh.status !== "PARTNER_ACTION_REQUIRED") return repeated(tx);
+      const changed = changedSinceCheck(fresh, claim);
+      if (changed) return changed;
+      const moved = await transition(tx, {
+        claimId,
+        from: "PARTNER_ACTION_REQUIRED",
+        to: "UNDER_REVIEW",
+        actor: { kind: "partner", userId: viewer.id },
+        organizationId: viewer.organization.id,
+        ip: request.ip,
+        userAgent: request.userAgent,
+      });
+      if (!moved.ok) return repeated(tx);
+      await checkCollisionsAfterMove(tx, viewer, fresh);
+      return { ok: true, alreadyResubmitted: false };
+    });
+  } catch (error) {
+    if (error instanceof DuplicateOwnClaim) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
+    throw error;
+  }
+}
+
+// ---------- dispute and disassociate ----------
+
+export type DecisionProblem = "notFound" | "notAllowed" | "disputeWindowClosed" | "alreadyDisputed";
+export type DecisionResult = { ok: true } | { ok: false; problem?: DecisionProblem; fieldErrors: FieldErrors };
+
+const problemOf = (problem: TransitionProblem): DecisionProblem =>
+  problem === "disputeWindowClosed" || problem === "alreadyDisputed" ? problem : "notAllowed";
+
+/**
+ * "Dispute this decision" on a Rejected claim: the explanation is required, and so is at least one
+ * PoE file uploaded after the rejection (the new proof). Rejected → Dispute, once, within the window.
+ */
+export async function disputeClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}, options: TimerOptions = {}): Promise<DecisionResult> {
+  const parsed = disputeSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  return db.$transaction(async (tx): Promise<DecisionResult> => {
+    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true } });
+    if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+    if (claim.status !== "REJECTED") return { ok: false, problem: "notAllowed", fieldErrors: {} };
+    const window = await disputeWindow(claim, options, tx);
+    if (!window.open) return { ok: false, problem: window.alreadyDisputed ? "alreadyDisputed" : "disputeWindowClosed", fieldErrors: {} };
+    const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: claim.statusChangedAt ?? new Date(0) } } });
+    if (newProof === 0) return { ok: false, fieldErrors: { poeFiles: "disputeProofRequired" } };
+    const moved = await transition(tx, {
+      claimId,
+      from: "REJECTED",
+      to: "DISPUTE",
+      actor: { kind: "partner", userId: viewer.id },
+      organizationId: viewer.organization.id,
+      reasonText: parsed.data.explanation,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      ...options,
+    });
+    return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
+  });
+}
+
+/** "Disassociate customer" on an Approved claim: Approved → Rejected final (partner request), ending its associations. */
+export async function disassociateClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<DecisionResult> {
+  const parsed = disassociateSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  return db.$transaction(async (tx): Promise<DecisionResult> => {
+    const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true } });
+    if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+    const moved = await transition(tx, {
+      claimId,
+      from: "APPROVED",
+      to: "REJECTED_FINAL",
+      actor: { kind: "partner", userId: viewer.id },
+      organizationId: viewer.organization.id,
+      reasonText: parsed.data.reason,
+      ip: request.ip,
+      userAgent: request.userAgent,
+    });
+    return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
+  });
+}
