@@ -1,5 +1,6 @@
 "use client";
-// The claim page: status, what the claim holds, the actions its status allows, and its history.
+// The claim page: status, what it means and what comes next, what the claim holds, the actions its
+// status allows (edit and resubmit, dispute, disassociate), and its history.
 import { useState, useTransition, type ReactNode } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
@@ -21,11 +22,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUpload20Regular, Delete20Regular, Edit20Regular, Mail20Regular } from "@fluentui/react-icons";
+import type { UploadedFile } from "@/components/poe/PoeFiles";
 import { deleteDraftClaim, resendCustomerEmailAction } from "@/lib/claims/actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
+import { DisassociateDialog } from "./DisassociateDialog";
+import { DisputeForm } from "./DisputeForm";
+import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
+import { StatusExplanation, type StatusTimeline } from "./StatusExplanation";
 import { useHydrated } from "@/components/hooks/useHydrated";
 
 const useStyles = makeStyles({
@@ -49,6 +55,8 @@ export function ClaimView({
   events,
   customer,
   statusReason,
+  timeline,
+  disputeFiles = [],
   children,
 }: {
   claim: ClaimSummaryView & { id: string };
@@ -58,12 +66,16 @@ export function ClaimView({
   events: ClaimEventView[];
   customer?: { response: "NONE" | "APPROVED" | "DECLINED"; respondedAt: string | null; canResend: boolean };
   statusReason?: { code: string | null; text: string | null };
+  timeline: StatusTimeline;
+  /** On a Rejected claim being disputed: the PoE files uploaded since the rejection. */
+  disputeFiles?: UploadedFile[];
   /** The proof-of-execution section. */
   children?: ReactNode;
 }) {
   const styles = useStyles();
   const t = useTranslations("ClaimPage");
   const ts = useTranslations("Status");
+  const tl = useTranslations("PartnerLoop");
   const tr = useTranslations("Reasons");
   const [resendNote, setResendNote] = useState<string>();
   const resend = () =>
@@ -77,6 +89,10 @@ export function ClaimView({
   const [pending, startTransition] = useTransition();
   const [deleteError, setDeleteError] = useState(false);
   const draft = status === "DRAFT";
+
+  // An edit in Partner action required records which parts changed, as keys.
+  const noteOf = (event: ClaimEventView) =>
+    event.action === "edited" ? (event.note ?? "").split(", ").filter((key) => tl.has(`editedSections.${key}`)).map((key) => tl(`editedSections.${key}`)).join(", ") || tl("editedSections.none") : (event.note ?? "");
 
   const remove = () =>
     startTransition(async () => {
@@ -121,6 +137,20 @@ export function ClaimView({
                 </DialogSurface>
               </Dialog>
             </div>
+          ) : status === "PARTNER_ACTION_REQUIRED" ? (
+            <div className={styles.actions}>
+              <Button icon={<Edit20Regular />} onClick={() => router.push(`/claims/${claim.id}/edit`)}>
+                {tl("editClaim")}
+              </Button>
+              <Button as="a" href={`/claims/${claim.id}/poe`} icon={<ArrowUpload20Regular />}>
+                {tl("updatePoe")}
+              </Button>
+              <ResubmitClaim claimId={claim.id} />
+            </div>
+          ) : status === "APPROVED" ? (
+            <div className={styles.actions}>
+              <DisassociateDialog claimId={claim.id} tenantName={claim.tenantName ?? claim.tenantId} />
+            </div>
           ) : customer?.canResend ? (
             <div className={styles.actions}>
               <Button icon={<Mail20Regular />} onClick={resend} disabled={pending}>
@@ -152,9 +182,8 @@ export function ClaimView({
           <MessageBarBody>{t("deleteFailed")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <MessageBar intent={draft ? "info" : "success"} className={styles.note}>
-        <MessageBarBody>{draft ? t("draftNote") : t("readOnly")}</MessageBarBody>
-      </MessageBar>
+      <StatusExplanation timeline={timeline} />
+      {status === "REJECTED" && timeline.dispute?.open && timeline.dispute.closesAt ? <DisputeForm claimId={claim.id} closesAt={timeline.dispute.closesAt} newFiles={disputeFiles} /> : null}
       <ClaimSummary claim={claim} />
       {children}
       <section className={styles.history} aria-labelledby="history-heading">
@@ -164,7 +193,7 @@ export function ClaimView({
         <ol className={styles.timeline}>
           {events.map((event) => (
             <li key={event.id} className={styles.event}>
-              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: event.note ?? "" })}</Text>
+              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: noteOf(event) })}</Text>
               <Text size={200} className={styles.when}>
                 {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
                 {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}

@@ -1,9 +1,10 @@
 "use client";
-// "Upload PoE": the details of the proof, the files, comments, and the acknowledgements with Submit claim.
+// "Upload PoE": the details of the proof, the files, comments, and the acknowledgements with Submit claim
+// (or, in Partner action required, Resubmit claim: the acknowledgements were given at submission).
 import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { useTranslations } from "next-intl";
-import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Divider, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useHydrated } from "@/components/hooks/useHydrated";
 import type { ProofView } from "@/lib/poe/queries";
 import type { PoeDetailsInput } from "@/lib/poe/schemas";
@@ -12,6 +13,7 @@ import { PoeComments } from "./PoeComments";
 import { PoeDetailsForm } from "./PoeDetailsForm";
 import { PoeFiles } from "./PoeFiles";
 import { SubmitClaim } from "./SubmitClaim";
+import { ResubmitClaim } from "@/components/claims/ResubmitClaim";
 
 const useStyles = makeStyles({
   back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
@@ -31,16 +33,29 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function PoePage({ claimId, claimName, workloads, proof }: { claimId: string; claimName: string; workloads: { id: string; name: string }[]; proof: ProofView }) {
+export function PoePage({
+  claimId,
+  claimName,
+  workloads,
+  proof,
+  resubmission = false,
+}: {
+  claimId: string;
+  claimName: string;
+  workloads: { id: string; name: string }[];
+  proof: ProofView;
+  resubmission?: boolean;
+}) {
   const styles = useStyles();
   const t = useTranslations("Poe");
+  const tl = useTranslations("PartnerLoop");
   const hydrated = useHydrated();
   return (
     <div data-ready={hydrated || undefined}>
       <NextLink href={`/claims/${claimId}`} className={styles.back}>
         ← {t("backToClaim")}
       </NextLink>
-      <PageHeader title={t("title", { name: claimName })} lead={t("intro")} />
+      <PageHeader title={t("title", { name: claimName })} lead={resubmission ? tl("poeIntro") : t("intro")} />
       <div className={styles.body}>
         <Section id="poe-details" title={t("detailsHeading")}>
           <PoeDetailsForm claimId={claimId} workloads={workloads} defaults={(proof.details ?? undefined) as PoeDetailsInput | undefined} />
@@ -54,9 +69,16 @@ export function PoePage({ claimId, claimName, workloads, proof }: { claimId: str
           <PoeComments claimId={claimId} comments={proof.comments} />
         </Section>
         <Divider />
-        <Section id="poe-submit" title={t("submitHeading")}>
-          <SubmitClaim claimId={claimId} />
-        </Section>
+        {resubmission ? (
+          <Section id="poe-submit" title={tl("resubmitHeading")}>
+            <Text>{tl("resubmitHint")}</Text>
+            <ResubmitClaim claimId={claimId} />
+          </Section>
+        ) : (
+          <Section id="poe-submit" title={t("submitHeading")}>
+            <SubmitClaim claimId={claimId} />
+          </Section>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Step 1: solution area, partner role (explained in place), claim name, PartnerID, tenant ID, and the
-// role's extra fields (incentive opt-out; revenue association details).
+// role's extra fields (incentive opt-out; revenue association details). After submission (Partner
+// action required) only the PartnerID may change here: the rest is shown locked, and the server refuses it too.
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
@@ -27,11 +28,13 @@ export function DetailsStep({
   reachable,
   defaults,
   locations,
+  locked = false,
 }: {
   claimKey: string;
   reachable: WizardStep;
   defaults: Partial<DetailsInput>;
   locations: { partnerId: string; city: string | null }[];
+  locked?: boolean;
 }) {
   const styles = useStyles();
   const t = useTranslations("Wizard");
@@ -47,9 +50,15 @@ export function DetailsStep({
   const area = useWatch({ control: form.control, name: "solutionArea" });
   const role = useWatch({ control: form.control, name: "partnerRole" });
   const errors = form.formState.errors;
+  const lockedHint = locked ? t("lockedHint") : undefined;
 
   return (
     <WizardFrame claimKey={claimKey} step={1} reachable={reachable} pending={pending} formError={formError} onNext={saveAndGo(2)}>
+      {locked ? (
+        <MessageBar intent="info" data-testid="locked-note">
+          <MessageBarBody>{t("lockedNote")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <MessageBar intent="info">
         <MessageBarBody>
           {t("cspNote")}{" "}
@@ -62,9 +71,10 @@ export function DetailsStep({
         control={form.control}
         name="solutionArea"
         render={({ field }) => (
-          <Field label={t("solutionArea")} required {...fieldError(errors.solutionArea)}>
+          <Field label={t("solutionArea")} required hint={lockedHint} {...fieldError(errors.solutionArea)}>
             <RadioGroup
               layout="horizontal"
+              disabled={locked}
               value={field.value ?? ""}
               onChange={(_, data) => {
                 field.onChange(data.value);
@@ -85,8 +95,8 @@ export function DetailsStep({
           control={form.control}
           name="partnerRole"
           render={({ field }) => (
-            <Field label={t("partnerRole")} required hint={t("roleChoiceHelp")} {...fieldError(errors.partnerRole)}>
-              <RadioGroup value={field.value ?? ""} onChange={(_, data) => field.onChange(data.value)}>
+            <Field label={t("partnerRole")} required hint={lockedHint ?? t("roleChoiceHelp")} {...fieldError(errors.partnerRole)}>
+              <RadioGroup value={field.value ?? ""} onChange={(_, data) => field.onChange(data.value)} disabled={locked}>
                 {rolesOf(area).map((value) => {
                   const definition = roleDefinitions[value];
                   return (
@@ -118,8 +128,8 @@ export function DetailsStep({
         control={form.control}
         name="name"
         render={({ field }) => (
-          <Field label={t("claimName")} required hint={t("claimNameHint")} {...fieldError(errors.name)}>
-            <Input {...field} value={field.value ?? ""} maxLength={100} />
+          <Field label={t("claimName")} required hint={lockedHint ?? t("claimNameHint")} {...fieldError(errors.name)}>
+            <Input {...field} value={field.value ?? ""} maxLength={100} disabled={locked} />
           </Field>
         )}
       />
@@ -147,16 +157,18 @@ export function DetailsStep({
             label={t("tenantId")}
             required
             hint={
-              <>
-                {t("tenantIdHint")}{" "}
-                <Link href={TENANT_ID_HELP} target="_blank" rel="noreferrer" inline>
-                  {t("tenantIdHelp")}
-                </Link>
-              </>
+              lockedHint ?? (
+                <>
+                  {t("tenantIdHint")}{" "}
+                  <Link href={TENANT_ID_HELP} target="_blank" rel="noreferrer" inline>
+                    {t("tenantIdHelp")}
+                  </Link>
+                </>
+              )
             }
             {...fieldError(errors.tenantId)}
           >
-            <Input {...field} value={field.value ?? ""} spellCheck={false} autoComplete="off" style={{ fontFamily: tokens.fontFamilyMonospace }} />
+            <Input {...field} value={field.value ?? ""} spellCheck={false} autoComplete="off" style={{ fontFamily: tokens.fontFamilyMonospace }} disabled={locked} />
           </Field>
         )}
       />
@@ -165,8 +177,8 @@ export function DetailsStep({
           control={form.control}
           name="incentiveOptOut"
           render={({ field }) => (
-            <Field hint={t("incentiveOptOutHint")}>
-              <Checkbox checked={field.value ?? false} onChange={(_, data) => field.onChange(Boolean(data.checked))} label={t("incentiveOptOut")} />
+            <Field hint={lockedHint ?? t("incentiveOptOutHint")} {...fieldError(errors.incentiveOptOut)}>
+              <Checkbox checked={field.value ?? false} onChange={(_, data) => field.onChange(Boolean(data.checked))} label={t("incentiveOptOut")} disabled={locked} />
             </Field>
           )}
         />
@@ -180,8 +192,8 @@ export function DetailsStep({
               control={form.control}
               name={name}
               render={({ field }) => (
-                <Field label={t(name)} required {...fieldError(errors[name])}>
-                  <Input {...field} value={field.value ?? ""} maxLength={200} />
+                <Field label={t(name)} required hint={lockedHint} {...fieldError(errors[name])}>
+                  <Input {...field} value={field.value ?? ""} maxLength={200} disabled={locked} />
                 </Field>
               )}
             />

@@ -10,7 +10,7 @@ import { ClaimSummary } from "../ClaimSummary";
 import { wizardPath } from "./useWizardStep";
 import { WizardFrame } from "./WizardFrame";
 
-export function ReviewStep({ claimKey, creationKey, summary }: { claimKey: string; creationKey: string; summary: ClaimSummaryView }) {
+export function ReviewStep({ claimKey, creationKey, summary, submitted = false }: { claimKey: string; creationKey: string; summary: ClaimSummaryView; submitted?: boolean }) {
   const t = useTranslations("Wizard");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -48,7 +48,7 @@ export function ReviewStep({ claimKey, creationKey, summary }: { claimKey: strin
       onNext={finish}
       nextLabel={isNew ? t("addCustomer") : t("saveChanges")}
     >
-      <Text>{isNew ? t("reviewIntro") : t("reviewIntroEdit")}</Text>
+      <Text>{isNew ? t("reviewIntro") : submitted ? t("reviewIntroSubmitted") : t("reviewIntroEdit")}</Text>
       <ClaimSummary claim={summary} editHref={(step) => wizardPath(claimKey, step)} />
     </WizardFrame>
   );

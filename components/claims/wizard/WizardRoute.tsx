@@ -27,7 +27,9 @@ export async function WizardRoute({ claimKey, requestedStep, requestedArea }: { 
   const wanted = Number(requestedStep) || loaded.step;
   const step = Math.max(1, Math.min(wanted, reachable)) as WizardStep;
   const t = await getTranslations("Wizard");
-  const title = claimKey === "new" ? t("newTitle") : t("editTitle", { name: data.name ?? "" });
+  // A claim in Partner action required: same steps, with the fields fixed at submission locked.
+  const locked = loaded.status !== null && loaded.status !== "DRAFT";
+  const title = claimKey === "new" ? t("newTitle") : t(locked ? "editSubmittedTitle" : "editTitle", { name: data.name ?? "" });
   const header = <PageHeader title={title} lead={t("stepOf", { step })} />;
 
   if (step === 1) {
@@ -35,7 +37,7 @@ export async function WizardRoute({ claimKey, requestedStep, requestedArea }: { 
     return (
       <>
         {header}
-        <DetailsStep claimKey={claimKey} reachable={reachable} defaults={{ ...data, solutionArea: area }} locations={viewer.organization.locations} />
+        <DetailsStep claimKey={claimKey} reachable={reachable} defaults={{ ...data, solutionArea: area }} locations={viewer.organization.locations} locked={locked} />
       </>
     );
   }
@@ -86,7 +88,7 @@ export async function WizardRoute({ claimKey, requestedStep, requestedArea }: { 
   return (
     <>
       {header}
-      <ReviewStep claimKey={claimKey} creationKey={data.creationKey} summary={await summaryOfWizard(data, viewer.organization.locations)} />
+      <ReviewStep claimKey={claimKey} creationKey={data.creationKey} summary={await summaryOfWizard(data, viewer.organization.locations)} submitted={locked} />
     </>
   );
 }

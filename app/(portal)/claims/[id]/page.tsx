@@ -6,6 +6,8 @@ import { summaryOfClaim } from "@/lib/claims/summary";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { proofOfClaim } from "@/lib/poe/queries";
 import { canResend } from "@/lib/notify/resend";
+import { dueAt } from "@/lib/claims/lifecycle";
+import { disputeWindow } from "@/lib/claims/partner-loop";
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
@@ -14,11 +16,22 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   if (!claim) notFound();
   const summary = await summaryOfClaim(claim);
   const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
+  const dispute = claim.status === "REJECTED" ? await disputeWindow(claim) : null;
+  const rejectedAt = claim.statusChangedAt?.getTime() ?? 0;
+  const due = dueAt(claim.status, claim.statusChangedAt);
   return (
     <ClaimView
       claim={{ ...summary, id: claim.id }}
       status={claim.status}
       statusReason={{ code: claim.statusReasonCode, text: claim.statusReasonText }}
+      timeline={{
+        status: claim.status,
+        statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,
+        dueAt: due?.toISOString() ?? null,
+        reason: { code: claim.statusReasonCode, text: claim.statusReasonText },
+        dispute: dispute && { closesAt: dispute.closesAt?.toISOString() ?? null, open: dispute.open, alreadyDisputed: dispute.alreadyDisputed },
+      }}
+      disputeFiles={dispute?.open && proof ? proof.files.filter((f) => new Date(f.uploadedAt).getTime() > rejectedAt) : []}
       customer={
         claim.status === "DRAFT"
           ? undefined

@@ -9,9 +9,9 @@ export default async function UploadPoePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const claim = await findClaim(viewer, id);
   if (!claim) notFound();
-  // Until resubmission exists (Partner action required), the proof is added to Drafts only.
-  if (claim.status !== "DRAFT") redirect(`/claims/${claim.id}`);
+  // The proof changes while the claim is editable (a dispute's new files are added on the claim page).
+  if (claim.status !== "DRAFT" && claim.status !== "PARTNER_ACTION_REQUIRED") redirect(`/claims/${claim.id}`);
   const proof = await proofOfClaim(claim.id);
   const workloads = [...claim.workloads].sort((a, b) => a.workload.sortOrder - b.workload.sortOrder).map((w) => ({ id: w.workload.id, name: w.workload.name }));
-  return <PoePage claimId={claim.id} claimName={claim.name} workloads={workloads} proof={proof} />;
+  return <PoePage claimId={claim.id} claimName={claim.name} workloads={workloads} proof={proof} resubmission={claim.status === "PARTNER_ACTION_REQUIRED"} />;
 }

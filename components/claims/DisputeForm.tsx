@@ -1,0 +1,84 @@
+"use client";
+// "Dispute this decision" on a Rejected claim while the window is open: the explanation (required)
+// and the new proof (PoE files uploaded here, at least one), then Submit dispute.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useFormatter, useTranslations } from "next-intl";
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
+import { useFieldError } from "@/components/claims/wizard/fieldError";
+import { PoeFiles, type UploadedFile } from "@/components/poe/PoeFiles";
+import { disputeClaimAction } from "@/lib/claims/partner-actions";
+import { disputeSchema, type DisputeInput } from "@/lib/claims/schemas";
+
+const useStyles = makeStyles({
+  section: { marginBottom: "16px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px", padding: "16px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  submit: { alignSelf: "flex-start" },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; closesAt: string; newFiles: UploadedFile[] }) {
+  const styles = useStyles();
+  const t = useTranslations("PartnerLoop");
+  const tv = useTranslations("Validation");
+  const format = useFormatter();
+  const fieldError = useFieldError();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<string>();
+  const [filesError, setFilesError] = useState<string>();
+  const form = useForm<DisputeInput>({ resolver: zodResolver(disputeSchema), defaultValues: { explanation: "" } });
+
+  const onSubmit = form.handleSubmit((values) =>
+    new Promise<void>((resolve) =>
+      startTransition(async () => {
+        setProblem(undefined);
+        setFilesError(undefined);
+        const result = await disputeClaimAction(claimId, values);
+        if (result.ok) router.refresh();
+        else {
+          if (result.fieldErrors.explanation) form.setError("explanation", { type: "server", message: result.fieldErrors.explanation }, { shouldFocus: true });
+          if (result.fieldErrors.poeFiles) setFilesError(result.fieldErrors.poeFiles);
+          if (result.problem) setProblem(result.problem);
+        }
+        resolve();
+      }),
+    ),
+  );
+
+  return (
+    <section className={styles.section} aria-labelledby="dispute-heading">
+      <Subtitle2 as="h2" id="dispute-heading">
+        {t("disputeHeading")}
+      </Subtitle2>
+      <Text>{t("disputeIntro", { date: format.dateTime(new Date(closesAt), { dateStyle: "medium" }) })}</Text>
+      {/* The files block has buttons of its own, so it stays outside the form; Submit dispute names the form. */}
+      <form id="dispute-form" noValidate onSubmit={onSubmit} aria-labelledby="dispute-heading">
+        <Field label={t("disputeExplanation")} required hint={t("maxChars", { max: 2000 })} {...fieldError(form.formState.errors.explanation)}>
+          <Textarea {...form.register("explanation")} rows={5} resize="vertical" maxLength={2000} />
+        </Field>
+      </form>
+      <Text weight="semibold" id="dispute-files-heading">
+        {t("disputeFiles")}
+      </Text>
+      <Text size={200} className={styles.muted}>
+        {t("disputeFilesHint")}
+      </Text>
+      <PoeFiles claimId={claimId} files={newFiles} editable />
+      {filesError ? (
+        <MessageBar intent="error" role="alert" data-testid="dispute-files-error">
+          <MessageBarBody>{tv.has(filesError) ? tv(filesError) : filesError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {problem ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Button type="submit" form="dispute-form" appearance="primary" className={styles.submit} disabled={pending}>
+        {pending ? t("disputeSubmitting") : t("disputeSubmit")}
+      </Button>
+    </section>
+  );
+}

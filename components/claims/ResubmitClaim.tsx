@@ -1,0 +1,48 @@
+"use client";
+// "Resubmit claim" on a claim in Partner action required (claim page and PoE page). The server checks
+// the whole claim and its proof again, as at submission; a second click finds it already resubmitted.
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Button, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { ArrowSync20Regular } from "@fluentui/react-icons";
+import { resubmitClaimAction } from "@/lib/claims/partner-actions";
+
+const useStyles = makeStyles({ column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" } });
+
+export function ResubmitClaim({ claimId }: { claimId: string }) {
+  const styles = useStyles();
+  const t = useTranslations("PartnerLoop");
+  const tp = useTranslations("Poe");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [problem, setProblem] = useState<string>();
+  const sending = useRef(false);
+
+  const resubmit = () => {
+    if (sending.current) return;
+    sending.current = true;
+    startTransition(async () => {
+      setProblem(undefined);
+      const result = await resubmitClaimAction(claimId);
+      sending.current = false;
+      if (result.ok) {
+        router.push(`/claims/${claimId}`);
+        router.refresh();
+      } else setProblem(result.problem ?? "claimIncomplete");
+    });
+  };
+
+  return (
+    <div className={styles.column}>
+      {problem ? (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{tp.has(`problems.${problem}`) && problem !== "notEditable" ? tp(`problems.${problem}`) : t("resubmitNotPossible")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending}>
+        {pending ? t("resubmitting") : t("resubmit")}
+      </Button>
+    </div>
+  );
+}
