@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useDropzone } from "react-dropzone";
 import { useTranslations } from "next-intl";
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Document20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Document20Regular, Open20Regular } from "@fluentui/react-icons";
+import { inlinePoeKinds } from "@/lib/poe/schemas";
 import { removePoeFileAction } from "@/lib/poe/actions";
 import { MAX_FILE_BYTES } from "@/lib/poe/schemas";
 
@@ -145,6 +146,11 @@ export function PoeFiles({ claimId, files, editable }: { claimId: string; files:
                 {file.kind.toUpperCase()} · {t("fileSize", { size: Math.max(1, Math.round(file.size / 1024)) })} · {t("uploaded", { date: new Date(file.uploadedAt) })}
               </Text>
             </div>
+            {inlinePoeKinds.has(file.kind) ? (
+              <Button as="a" appearance="subtle" icon={<Open20Regular />} href={`/api/claims/${claimId}/poe/files/${file.id}?inline=1`} target="_blank" rel="noopener" aria-label={t("openFile", { name: file.fileName })}>
+                {t("open")}
+              </Button>
+            ) : null}
             <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/claims/${claimId}/poe/files/${file.id}`} aria-label={t("downloadFile", { name: file.fileName })}>
               {t("download")}
             </Button>

@@ -19,6 +19,7 @@ import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
 import { recordEvent, type ClaimAction } from "./history";
+import { partnerActionReasons, rejectionReasons, type RejectionReason } from "./reasons";
 
 export const claimStatuses = [
   "DRAFT",
@@ -45,22 +46,8 @@ export type ActorKind = (typeof actorKinds)[number];
  */
 export type Actor = { kind: "partner"; userId: string } | { kind: "reviewer"; userId: string } | { kind: "customer"; email: string } | { kind: "system" };
 
-/** Rejection reason codes (Rejected, Rejected final), plus free text. */
-export const rejectionReasons = [
-  "CUSTOMER_DECLINED",
-  "INSUFFICIENT_POE",
-  "PARTNER_REQUEST",
-  "CUSTOMER_CONSENT_MISSING",
-  "NO_PARTNER_RESPONSE",
-  "WORKLOADS_MISSING_FROM_POE",
-  "POE_UNAVAILABLE",
-  "CONFLICT_WON_BY_OTHER_PARTNER",
-] as const;
-export type RejectionReason = (typeof rejectionReasons)[number];
-
-/** Partner action required reason codes; the reviewer's question goes with them as text. */
-export const partnerActionReasons = ["POE_MISSING", "CUSTOMER_ACKNOWLEDGEMENT_MISSING", "DATES_MISSING_OR_OLD", "WORK_DESCRIPTION_MISSING", "WORKLOADS_MISSING"] as const;
-export type PartnerActionReason = (typeof partnerActionReasons)[number];
+// The reason codes live in ./reasons (no server code, so the browser's forms can import them).
+export { partnerActionReasons, rejectionReasons, type PartnerActionReason, type RejectionReason } from "./reasons";
 
 /**
  * What a transition asks for:

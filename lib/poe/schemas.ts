@@ -62,3 +62,6 @@ export const submissionSchema = z.object({
   acknowledgements: z.object(Object.fromEntries(acknowledgementKeys.map((key) => [key, z.literal(true, { error: "acknowledgementRequired" })])) as Record<(typeof acknowledgementKeys)[number], z.ZodLiteral<true>>),
 });
 export type SubmissionInput = z.input<typeof submissionSchema>;
+
+/** The kinds a browser shows itself: the download route serves them inline on `?inline=1`, the file lists offer "Open". */
+export const inlinePoeKinds: ReadonlySet<string> = new Set(["pdf", "png", "jpeg"]);

@@ -2,34 +2,18 @@
 // and deciding it. Every decision is a transition of the lifecycle (lib/claims/lifecycle.ts), in one
 // transaction with the assignment check, so it is audited and emails the partner from there.
 import "server-only";
-import { z } from "zod";
 import type { Viewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { AssociationConflictError, partnerActionReasons, transition, transitions, type TransitionProblem } from "../claims/lifecycle";
+import { AssociationConflictError, transition, transitions, type TransitionProblem } from "../claims/lifecycle";
 import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
 import { competitorsOf, type Competitor } from "./claim";
+import { decisionSchema } from "./schemas";
+
+export { reviewerRejectionReasons, decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
 
 /** What a reviewer may do, by the lifecycle's action names: each is one reviewer transition. */
 export const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));
-export type ReviewerAction = "startReview" | "approve" | "reject" | "requestPartnerAction" | "approveDispute" | "rejectDispute";
-
-/** The rejection codes a reviewer chooses from (the customer's decline and the partner-response timer set their own). */
-export const reviewerRejectionReasons = ["INSUFFICIENT_POE", "CUSTOMER_CONSENT_MISSING", "WORKLOADS_MISSING_FROM_POE", "POE_UNAVAILABLE", "CONFLICT_WON_BY_OTHER_PARTNER"] as const;
-
-const words = z.string({ error: "required" }).trim().min(1, "required").max(2000, "tooLong");
-const note = z.string().trim().max(2000, "tooLong").optional();
-
-/** A decision as the console's forms send it. Rejections and questions need a code and words a partner can act on. */
-export const decisionSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("startReview"), reasonText: note }),
-  z.object({ action: z.literal("approve"), reasonText: note }),
-  z.object({ action: z.literal("approveDispute"), reasonText: note }),
-  z.object({ action: z.literal("reject"), reasonCode: z.enum(reviewerRejectionReasons, { error: "required" }), reasonText: words }),
-  z.object({ action: z.literal("rejectDispute"), reasonCode: z.enum(reviewerRejectionReasons, { error: "required" }), reasonText: words }),
-  z.object({ action: z.literal("requestPartnerAction"), reasonCode: z.enum(partnerActionReasons, { error: "required" }), reasonText: words }),
-]);
-export type DecisionInput = z.input<typeof decisionSchema>;
 
 export type DecisionProblem = TransitionProblem | "notFound" | "assignedToOther" | "invalid";
 export type DecisionResult =

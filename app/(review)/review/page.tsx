@@ -1,14 +1,57 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/PageHeader";
+import { ReviewQueue } from "@/components/review/ReviewQueue";
 import { requireReviewer } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { businessDaysBetween, dueAt, LIFECYCLE_TIMERS } from "@/lib/claims/lifecycle";
+import { countQueue, isReviewerTimed, listQueue, queueQuerySchema } from "@/lib/review/queue";
 
-export default async function ReviewQueuePage() {
-  await requireReviewer();
+const PAGE_SIZE = 50;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireReviewer();
   const t = await getTranslations("Review");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const query = queueQuerySchema.parse(raw);
+  const now = new Date();
+  const [page, total, organizations] = await Promise.all([
+    listQueue(db, query, viewer.id, PAGE_SIZE),
+    countQueue(db, query, viewer.id),
+    db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} lead={t("intro")} />
-      <p>{t("awaiting", { count: 0 })}</p>
+      <ReviewQueue
+        query={query}
+        total={total}
+        organizations={organizations}
+        next={page.next}
+        previous={page.previous}
+        viewerId={viewer.id}
+        rows={page.rows.map((row) => {
+          const due = isReviewerTimed(row.status) ? dueAt(row.status, row.statusChangedAt) : null;
+          return {
+            id: row.id,
+            name: row.name,
+            tenantId: row.tenantId,
+            solutionArea: row.solutionArea,
+            partnerRole: row.partnerRole,
+            partnerId: row.partnerId,
+            organizationName: row.organizationName,
+            status: row.status,
+            customerResponse: row.customerResponse,
+            submittedAt: row.submittedAt.toISOString(),
+            daysInStatus: businessDaysBetween(row.statusChangedAt, now),
+            timerDays: due ? LIFECYCLE_TIMERS[row.status as keyof typeof LIFECYCLE_TIMERS] : null,
+            dueAt: due?.toISOString() ?? null,
+            overdue: due !== null && now.getTime() > due.getTime(),
+            hasConflict: row.hasConflict,
+            assignedToId: row.assignedToId,
+            assignedToName: row.assignedToName,
+          };
+        })}
+      />
     </>
   );
 }

@@ -5,8 +5,7 @@ import { loadViewer } from "@/lib/auth/session";
 import { downloadName, openPoeFile } from "@/lib/poe/files";
 import type { PoeKind } from "@/lib/poe/sniff";
 import { contentDisposition, jsonError } from "@/lib/poe/http";
-
-const viewable = new Set(["pdf", "png", "jpeg"]);
+import { inlinePoeKinds } from "@/lib/poe/schemas";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) {
   const viewer = await loadViewer();
@@ -15,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const opened = await openPoeFile(viewer, id, fileId);
   if (!opened) return jsonError(404, "notFound");
   const { file, content } = opened;
-  const inline = new URL(request.url).searchParams.get("inline") === "1" && viewable.has(file.kind);
+  const inline = new URL(request.url).searchParams.get("inline") === "1" && inlinePoeKinds.has(file.kind);
   return new Response(Readable.toWeb(content) as ReadableStream, {
     headers: {
       "content-type": file.contentType,
