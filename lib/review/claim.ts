@@ -47,7 +47,7 @@ export type Competitor = {
  */
 export async function competitorsOf(claimId: string): Promise<Competitor[]> {
   const rows = await db.$queryRaw<(Omit<Competitor, "items" | "sameOrganization"> & { items: string[]; organizationId: string; mine: string })[]>`
-    WITH me AS (SELECT id, "organizationId", "tenantId" FROM "Claim" WHERE id = ${claimId}),
+    WITH me AS (SELECT id, "organizationId", "tenantId", "solutionArea" FROM "Claim" WHERE id = ${claimId}),
     others AS (
       SELECT c.id FROM "Claim" c JOIN me ON c."tenantId" = me."tenantId"
       WHERE c.id <> me.id AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
@@ -57,6 +57,8 @@ export async function competitorsOf(claimId: string): Promise<Competitor[]> {
       FROM others o
       JOIN "ClaimWorkload" cw ON cw."claimId" = o.id AND cw."workloadId" IN (SELECT "workloadId" FROM "ClaimWorkload" WHERE "claimId" = ${claimId})
       JOIN "Workload" w ON w.id = cw."workloadId"
+      -- Business Applications claims compete per subscription only: their workloads are just the subscriptions' products.
+      WHERE (SELECT "solutionArea" FROM me) = 'MODERN_WORK_SECURITY'
       UNION ALL
       SELECT o.id, cs."subscriptionId"::text, NULL, cs."subscriptionId"
       FROM others o
