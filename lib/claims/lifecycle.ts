@@ -165,11 +165,23 @@ export function businessDaysBetween(from: Date, to: Date): number {
   return count;
 }
 
-/** When the status's timer runs out, or null for statuses without a timer (or no start time). */
+/** When a timer starts: at once on a weekday; a start on Saturday or Sunday counts from Monday 00:00 UTC. */
+export function timerStart(date: Date): Date {
+  if (isWeekday(date)) return date;
+  const monday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  while (!isWeekday(monday)) monday.setUTCDate(monday.getUTCDate() + 1);
+  return monday;
+}
+
+/**
+ * When the status's timer runs out, or null for statuses without a timer (or no start time): the
+ * timer's start (`timerStart`) moved by the status's business days. Later starts never fall due
+ * earlier (a Saturday start is due after a Friday-night one), which `overdueCutoff` relies on.
+ */
 export function dueAt(status: ClaimStatus, statusChangedAt: Date | null | undefined, timers: LifecycleTimers = {}): Date | null {
   const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
   if (days === undefined || !statusChangedAt) return null;
-  return addBusinessDays(statusChangedAt, days);
+  return addBusinessDays(timerStart(statusChangedAt), days);
 }
 
 /** Whether the status's timer ran out before `now`. */
@@ -182,7 +194,7 @@ export function isOverdue(status: ClaimStatus, statusChangedAt: Date | null | un
  * The moment before which a claim that entered `status` is overdue at `now`:
  * `isOverdue(status, t, now) === t < overdueCutoff(status, now)` for every t (null: no timer). Lets
  * the database count and filter overdue claims on (status, statusChangedAt) exactly, weekends and
- * all: `dueAt` only grows with its start, so the overdue starts form a prefix, found by bisection.
+ * all: `dueAt` never decreases as its start grows, so the overdue starts form a prefix, found by bisection.
  */
 export function overdueCutoff(status: ClaimStatus, now: Date, timers: LifecycleTimers = {}): Date | null {
   const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
@@ -192,7 +204,7 @@ export function overdueCutoff(status: ClaimStatus, now: Date, timers: LifecycleT
   let high = now.getTime(); // not overdue
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (addBusinessDays(new Date(mid), days).getTime() < now.getTime()) low = mid;
+    if (addBusinessDays(timerStart(new Date(mid)), days).getTime() < now.getTime()) low = mid;
     else high = mid;
   }
   return new Date(high);

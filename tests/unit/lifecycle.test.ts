@@ -271,6 +271,19 @@ describe("overdueCutoff", () => {
     }
   });
 
+  it("never lets a later start fall due earlier: a Saturday start after a Friday-night one", () => {
+    const friday = new Date("2026-03-06T23:59:00Z");
+    const saturday = new Date("2026-03-07T00:01:00Z");
+    expect(dueAt("SUBMITTED", friday)).toEqual(new Date("2026-03-13T23:59:00Z"));
+    expect(dueAt("SUBMITTED", saturday)).toEqual(new Date("2026-03-16T00:00:00Z"));
+    fc.assert(
+      fc.property(fc.constantFrom(...timed), instant, fc.integer({ min: 1, max: 10 * 24 * 60 * 60 * 1000 }), (status, start, later) => {
+        expect(dueAt(status, new Date(start.getTime() + later))!.getTime()).toBeGreaterThanOrEqual(dueAt(status, start)!.getTime());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("is null for statuses without a timer", () => {
     expect(overdueCutoff("APPROVED", new Date())).toBeNull();
     expect(overdueCutoff("DRAFT", new Date())).toBeNull();
