@@ -341,6 +341,7 @@ export function ReviewClaimView(props: Props) {
       <Dialog open={dialog !== undefined && dialog !== "startReview"} onOpenChange={(_, data) => (data.open ? undefined : setDialog(undefined))}>
         <DialogSurface>
           <form
+            noValidate
             onSubmit={(event) => {
               event.preventDefault();
               if (dialog) decide(dialog);

@@ -1,0 +1,175 @@
+// The reviewer's console and the partner's side of the decision loop, in two browsers at once: the
+// reviewer filters the queue, opens a claim, opens its PoE, asks the partner for action; the partner
+// updates the proof and resubmits; the reviewer approves and the partner sees Approved. A second claim
+// is rejected, disputed with new proof, and rejected for good.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO } from "../../lib/reference/demo-data";
+import { samplePdf } from "../support/poe-samples";
+import { createDraft, dropFile, ready, submitWithProof, unique } from "./claims";
+import { expectAccessible, screenshot, signIn } from "./support";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** From the queue: the claim found by its name, opened. */
+async function openFromQueue(reviewer: Page, name: string) {
+  await reviewer.goto("/review");
+  await ready(reviewer);
+  await reviewer.getByRole("searchbox", { name: "Search" }).fill(name);
+  await reviewer.getByRole("button", { name: "Apply" }).click();
+  await expect(reviewer.getByTestId("queue-row")).toHaveCount(1);
+  await reviewer.getByRole("link", { name }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
+  await ready(reviewer);
+}
+
+async function decideWithReason(reviewer: Page, button: string, reason: string, words: string, confirm: string) {
+  await reviewer.getByRole("button", { name: button, exact: true }).click();
+  const dialog = reviewer.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "Reason" }).selectOption({ label: reason });
+  await dialog.getByRole("textbox").fill(words);
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+test("partner action required, resubmission and approval", async ({ page: partner, browser }) => {
+  const name = `Review loop ${unique()}`;
+  await signIn(partner, DEMO.users.contosoAdmin);
+  await createDraft(partner, name);
+  await submitWithProof(partner, name);
+  const claimUrl = partner.url();
+
+  const reviewer = await signedIn(browser, DEMO.users.reviewer);
+  // The queue, filtered like a reviewer would: Modern Work and Security, unassigned, searched by name.
+  await reviewer.goto("/review");
+  await ready(reviewer);
+  await reviewer.getByRole("combobox", { name: "Solution area" }).selectOption({ label: "Modern Work and Security" });
+  await reviewer.getByRole("combobox", { name: "Assigned to" }).selectOption({ label: "Nobody" });
+  await reviewer.getByRole("searchbox", { name: "Search" }).fill(name);
+  await reviewer.getByRole("button", { name: "Apply" }).click();
+  await expect(reviewer).toHaveURL(/area=MODERN_WORK_SECURITY/);
+  const row = reviewer.getByTestId("queue-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Contoso");
+  await expect(row).toContainText("Submitted");
+  await expect(row).toContainText("0 of 5");
+  await screenshot(reviewer, "review-queue");
+  await expectAccessible(reviewer);
+
+  await row.getByRole("link", { name }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
+  await ready(reviewer);
+  await expect(reviewer.getByTestId("check-tenantExists")).toHaveAttribute("data-ok", "false");
+  await expect(reviewer.getByTestId("check-partnerIdOfOrganization")).toHaveAttribute("data-ok", "true");
+  // The PoE opens in the browser (inline), not only as a download.
+  const open = reviewer.getByRole("link", { name: "Open signed-poe.pdf" });
+  await expect(open).toHaveAttribute("href", /inline=1/);
+  const file = await reviewer.request.get((await open.getAttribute("href"))!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["content-disposition"]).toMatch(/^inline/);
+
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Under review");
+  await expect(reviewer.getByTestId("claim-assignee")).toHaveText("Assigned to you");
+
+  // A question without its reason and words is refused at the fields.
+  await reviewer.getByRole("button", { name: "Partner action required" }).click();
+  const dialog = reviewer.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Send to the partner" }).click();
+  await expect(dialog.getByText("This field is required.")).toHaveCount(2);
+  await screenshot(reviewer, "review-partner-action-dialog");
+  await dialog.getByRole("combobox", { name: "Reason" }).selectOption({ label: "Dates missing or older than 12 months" });
+  await dialog.getByRole("textbox", { name: "Your question to the partner" }).fill("Please add the date the customer signed the proof.");
+  await dialog.getByRole("button", { name: "Send to the partner" }).click();
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Partner action required");
+  await screenshot(reviewer, "review-partner-action-required");
+
+  // The partner sees the reason and the question, updates the proof and resubmits.
+  await partner.goto(claimUrl);
+  await ready(partner);
+  await expect(partner.getByTestId("claim-status")).toHaveText("Partner action required");
+  await expect(partner.getByText("Microsoft's question: Please add the date the customer signed the proof.")).toBeVisible();
+  await screenshot(partner, "partner-action-required");
+  await partner.getByRole("link", { name: "Update PoE" }).click();
+  await ready(partner);
+  await partner.getByLabel("Activities performed").fill("Deployed Teams for 1,200 users; signed by the customer on the date given.");
+  await partner.getByRole("button", { name: "Save details" }).click();
+  await expect(partner.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await partner.getByRole("button", { name: "Resubmit claim" }).click();
+  await expect(partner.getByTestId("claim-status")).toHaveText("Under review");
+
+  // The reviewer approves; the partner sees Approved.
+  await reviewer.reload();
+  await ready(reviewer);
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Under review");
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await reviewer.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Approved");
+  await screenshot(reviewer, "review-approved");
+
+  await partner.goto(claimUrl);
+  await ready(partner);
+  await expect(partner.getByTestId("claim-status")).toHaveText("Approved");
+  await screenshot(partner, "partner-approved");
+
+  await reviewer.goto("/review/dashboard");
+  await ready(reviewer);
+  await expect(reviewer.getByTestId("status-count-APPROVED")).not.toContainText(/^Approved0$/);
+  await screenshot(reviewer, "review-dashboard");
+  await reviewer.context().close();
+});
+
+test("rejection, dispute with new proof, and the final decision", async ({ page: partner, browser }) => {
+  const name = `Dispute ${unique()}`;
+  await signIn(partner, DEMO.users.contosoAdmin);
+  await createDraft(partner, name);
+  await submitWithProof(partner, name);
+  const claimUrl = partner.url();
+
+  const reviewer = await signedIn(browser, DEMO.users.reviewer);
+  await openFromQueue(reviewer, name);
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Under review");
+  await decideWithReason(reviewer, "Reject", "Insufficient proof of execution", "The proof is not signed by the customer.", "Reject");
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Rejected");
+
+  await partner.goto(claimUrl);
+  await ready(partner);
+  await expect(partner.getByTestId("claim-status")).toHaveText("Rejected");
+  await expect(partner.getByText("Microsoft's note: The proof is not signed by the customer.")).toBeVisible();
+  await partner.getByLabel("Explanation").fill("The signed proof is attached now.");
+  await partner.getByRole("button", { name: "Submit dispute" }).click();
+  await expect(partner.getByTestId("dispute-files-error")).toBeVisible();
+  await dropFile(partner, "signed-by-customer.pdf", Buffer.from(samplePdf(12_000)), "application/pdf");
+  await expect(partner.getByRole("region", { name: "Dispute this decision" }).getByRole("link", { name: "Download signed-by-customer.pdf" })).toBeVisible();
+  await screenshot(partner, "partner-dispute");
+  await partner.getByRole("button", { name: "Submit dispute" }).click();
+  await expect(partner.getByTestId("claim-status")).toHaveText("Dispute");
+
+  await reviewer.reload();
+  await ready(reviewer);
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Dispute");
+  await expect(reviewer.getByRole("link", { name: "Open signed-by-customer.pdf" })).toBeVisible();
+  await decideWithReason(reviewer, "Reject (final)", "Customer consent missing on the proof of execution", "The new file is signed by the partner, not the customer.", "Reject (final)");
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("Rejected final");
+  await screenshot(reviewer, "review-rejected-final");
+
+  await partner.goto(claimUrl);
+  await ready(partner);
+  await expect(partner.getByTestId("claim-status")).toHaveText("Rejected final");
+  await expect(partner.getByText("Microsoft's note: The new file is signed by the partner, not the customer.")).toBeVisible();
+  await reviewer.context().close();
+});
+
+test("an incentive admin gets 404 on every reviewer page and the export", async ({ page }) => {
+  await signIn(page, DEMO.users.contosoAdmin);
+  for (const path of ["/review", "/review/dashboard", "/review/claims/anything", "/review/claims/anything/compare", "/review/export"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+  }
+});
