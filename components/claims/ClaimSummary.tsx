@@ -41,7 +41,8 @@ function Section({ title, editHref, children }: { title: string; editHref?: stri
   );
 }
 
-export function ClaimSummary({ claim, editHref }: { claim: ClaimSummaryView; editHref?: (step: 1 | 2 | 3) => string }) {
+/** `audience`: whose page it is; a reviewer reads "Partner contact" where the partner reads "Your company's contact". */
+export function ClaimSummary({ claim, editHref, audience = "partner" }: { claim: ClaimSummaryView; editHref?: (step: 1 | 2 | 3) => string; audience?: "partner" | "reviewer" }) {
   const styles = useStyles();
   const t = useTranslations("Summary");
   const tr = useTranslations();
@@ -89,7 +90,7 @@ export function ClaimSummary({ claim, editHref }: { claim: ClaimSummaryView; edi
         )}
         {row(t("language"), tr(`Languages.${claim.customerContact.locale}`))}
         {row(
-          t("partnerContact"),
+          audience === "reviewer" ? t("partnerContactForReviewer") : t("partnerContact"),
           <>
             <Text block>{claim.partnerContact.name}</Text>
             <Text block>{claim.partnerContact.email}</Text>

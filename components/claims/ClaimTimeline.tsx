@@ -17,7 +17,17 @@ export function ClaimTimeline({ events }: { events: ClaimEventView[] }) {
   const t = useTranslations("ClaimPage");
   const ts = useTranslations("Status");
   const tr = useTranslations("Reasons");
+  const tl = useTranslations("PartnerLoop");
   const format = useFormatter();
+  // An edit in Partner action required records which parts changed, as keys.
+  const noteOf = (event: ClaimEventView) =>
+    event.action === "edited"
+      ? (event.note ?? "")
+          .split(", ")
+          .filter((key) => tl.has(`editedSections.${key}`))
+          .map((key) => tl(`editedSections.${key}`))
+          .join(", ") || tl("editedSections.none")
+      : (event.note ?? "");
   return (
     <section className={styles.history} aria-labelledby="history-heading">
       <Subtitle2 as="h2" id="history-heading">
@@ -26,7 +36,7 @@ export function ClaimTimeline({ events }: { events: ClaimEventView[] }) {
       <ol className={styles.timeline}>
         {events.map((event) => (
           <li key={event.id} className={styles.event}>
-            <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: event.note ?? "" })}</Text>
+            <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: noteOf(event) })}</Text>
             <Text size={200} className={styles.when}>
               {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
               {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}

@@ -4,7 +4,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import {
   Button,
   Dialog,
@@ -17,7 +17,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -31,6 +30,7 @@ import { DisassociateDialog } from "./DisassociateDialog";
 import { DisputeForm } from "./DisputeForm";
 import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
+import { ClaimTimeline, type ClaimEventView } from "./ClaimTimeline";
 import { StatusExplanation, type StatusTimeline } from "./StatusExplanation";
 import { useHydrated } from "@/components/hooks/useHydrated";
 
@@ -38,14 +38,9 @@ const useStyles = makeStyles({
   meta: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", marginBottom: "16px", color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: "8px" },
   note: { marginBottom: "16px", maxWidth: "880px" },
-  history: { marginTop: "24px", maxWidth: "880px" },
-  timeline: { listStyle: "none", padding: 0, margin: "8px 0 0", borderLeft: `2px solid ${tokens.colorNeutralStroke2}` },
-  event: { padding: "6px 0 6px 16px", display: "flex", flexDirection: "column" },
-  when: { color: tokens.colorNeutralForeground3 },
   back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
 });
 
-export type ClaimEventView = { id: string; at: string; action: string; toStatus: string | null; actor: string | null; note: string | null };
 
 export function ClaimView({
   claim,
@@ -74,7 +69,6 @@ export function ClaimView({
 }) {
   const styles = useStyles();
   const t = useTranslations("ClaimPage");
-  const ts = useTranslations("Status");
   const tl = useTranslations("PartnerLoop");
   const tr = useTranslations("Reasons");
   const [resendNote, setResendNote] = useState<string>();
@@ -83,16 +77,11 @@ export function ClaimView({
       const result = await resendCustomerEmailAction(claim.id);
       setResendNote(result.ok ? t("resent", { email: result.email }) : result.retryAfter ? t("resendLater", { date: new Date(result.retryAfter) }) : undefined);
     });
-  const format = useFormatter();
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [deleteError, setDeleteError] = useState(false);
   const draft = status === "DRAFT";
-
-  // An edit in Partner action required records which parts changed, as keys.
-  const noteOf = (event: ClaimEventView) =>
-    event.action === "edited" ? (event.note ?? "").split(", ").filter((key) => tl.has(`editedSections.${key}`)).map((key) => tl(`editedSections.${key}`)).join(", ") || tl("editedSections.none") : (event.note ?? "");
 
   const remove = () =>
     startTransition(async () => {
@@ -186,23 +175,7 @@ export function ClaimView({
       {status === "REJECTED" && timeline.dispute?.open && timeline.dispute.closesAt ? <DisputeForm claimId={claim.id} closesAt={timeline.dispute.closesAt} newFiles={disputeFiles} /> : null}
       <ClaimSummary claim={claim} />
       {children}
-      <section className={styles.history} aria-labelledby="history-heading">
-        <Subtitle2 as="h2" id="history-heading">
-          {t("history")}
-        </Subtitle2>
-        <ol className={styles.timeline}>
-          {events.map((event) => (
-            <li key={event.id} className={styles.event}>
-              <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: noteOf(event) })}</Text>
-              <Text size={200} className={styles.when}>
-                {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
-                {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}
-              </Text>
-              {event.note && !t.raw(`events.${event.action}`).includes("{note}") ? <Text>{event.note}</Text> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ClaimTimeline events={events} />
     </div>
   );
 }

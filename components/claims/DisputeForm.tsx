@@ -66,7 +66,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
         {t("disputeFilesHint")}
       </Text>
       <PoeFiles claimId={claimId} files={newFiles} editable />
-      {filesError ? (
+      {filesError && newFiles.length === 0 ? (
         <MessageBar intent="error" role="alert" data-testid="dispute-files-error">
           <MessageBarBody>{tv.has(filesError) ? tv(filesError) : filesError}</MessageBarBody>
         </MessageBar>

@@ -334,7 +334,7 @@ export function ReviewClaimView(props: Props) {
         )}
       </Card>
 
-      <ClaimSummary claim={claim} />
+      <ClaimSummary claim={claim} audience="reviewer" />
       {props.children}
       <ClaimTimeline events={props.events} />
 

@@ -8,9 +8,9 @@ import { useHydrated } from "@/components/hooks/useHydrated";
 import type { Dashboard } from "@/lib/review/dashboard";
 
 const useStyles = makeStyles({
-  back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
   tiles: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: "12px", marginBottom: "24px" },
-  tile: { padding: "16px", display: "flex", flexDirection: "column", gap: "4px", textDecoration: "none", color: "inherit" },
+  tile: { padding: "16px", display: "flex", flexDirection: "column", gap: "4px", height: "100%", boxSizing: "border-box" },
+  tileLink: { display: "block", textDecoration: "none", color: "inherit", borderRadius: tokens.borderRadiusMedium },
   alert: { color: tokens.colorPaletteRedForeground1 },
   label: { color: tokens.colorNeutralForeground2 },
 });
@@ -26,9 +26,6 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
 
   return (
     <div data-ready={hydrated || undefined}>
-      <NextLink href="/review" className={styles.back}>
-        ← {t("backToQueue")}
-      </NextLink>
       <Subtitle2 as="h2">{t("dashboardDecisions")}</Subtitle2>
       <div className={styles.tiles}>
         <Card className={styles.tile} data-testid="median-decision">
@@ -36,7 +33,7 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
           <Title1 as="p">{dashboard.medianDaysToDecision === null ? "—" : t("days", { days: format.number(dashboard.medianDaysToDecision, { maximumFractionDigits: 1 }) })}</Title1>
           <Text size={200}>{t("medianBasis", { count: dashboard.decided, days: dashboard.windowDays })}</Text>
         </Card>
-        <NextLink href="/review?overdue=1" className={styles.tile}>
+        <NextLink href="/review?overdue=1" className={styles.tileLink}>
           <Card className={styles.tile} data-testid="overdue-total">
             <Text className={styles.label}>{t("overdueTotal")}</Text>
             <Title1 as="p" className={overdueTotal > 0 ? styles.alert : undefined}>
@@ -49,7 +46,7 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
       <Subtitle2 as="h2">{t("dashboardByStatus")}</Subtitle2>
       <div className={styles.tiles}>
         {dashboard.byStatus.map((s) => (
-          <NextLink key={s.status} href={`/review?view=${s.status}`} className={styles.tile}>
+          <NextLink key={s.status} href={`/review?view=${s.status}`} className={styles.tileLink}>
             <Card className={styles.tile} data-testid={`status-count-${s.status}`}>
               <Text className={styles.label}>{ts(s.status)}</Text>
               <Title1 as="p">{number(s.count)}</Title1>

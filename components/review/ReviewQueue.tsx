@@ -36,9 +36,9 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   viewActive: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2, fontWeight: tokens.fontWeightSemibold },
-  filters: { display: "flex", gap: "12px", alignItems: "flex-end", flexWrap: "wrap", marginBottom: "12px" },
-  search: { minWidth: "260px" },
-  narrow: { maxWidth: "160px" },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(170px, 1fr))", gap: "12px 16px", alignItems: "end", marginBottom: "12px" },
+  search: { gridColumn: "span 2" },
+  formActions: { gridColumn: "1 / -1", display: "flex", gap: "16px", alignItems: "center", flexWrap: "wrap" },
   toolbar: { display: "flex", gap: "12px", alignItems: "center", marginBottom: "8px", flexWrap: "wrap" },
   tableWrap: { overflowX: "auto" },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -136,8 +136,8 @@ export function ReviewQueue({
 
       <form method="get" action="/review" className={styles.filters} role="search" aria-label={t("filtersLabel")}>
         {query.view !== "awaiting" ? <input type="hidden" name="view" value={query.view} /> : null}
-        <Field label={t("search")} className={styles.search} hint={t("searchHint")}>
-          <Input name="q" defaultValue={query.q ?? ""} type="search" />
+        <Field label={t("search")} className={styles.search}>
+          <Input name="q" defaultValue={query.q ?? ""} type="search" placeholder={t("searchHint")} />
         </Field>
         <Field label={t("solutionArea")}>
           <Select name="area" defaultValue={query.area ?? ""}>
@@ -169,7 +169,7 @@ export function ReviewQueue({
             ))}
           </Select>
         </Field>
-        <Field label={t("partnerId")} className={styles.narrow}>
+        <Field label={t("partnerId")}>
           <Input name="partner" defaultValue={query.partner ?? ""} />
         </Field>
         <Field label={t("customerResponse")}>
@@ -207,16 +207,18 @@ export function ReviewQueue({
             <option value="desc">{t("orders.desc")}</option>
           </Select>
         </Field>
-        <Checkbox name="conflict" value="1" defaultChecked={Boolean(query.conflict)} label={t("conflictOnly")} />
-        <Checkbox name="overdue" value="1" defaultChecked={Boolean(query.overdue)} label={t("overdueOnly")} />
-        <Button type="submit" appearance="primary">
-          {t("apply")}
-        </Button>
-        {filtered ? (
-          <NextLink href={queueHref(query, Object.fromEntries(filterKeys.map((k) => [k, undefined])))} className={styles.link}>
-            {t("clear")}
-          </NextLink>
-        ) : null}
+        <div className={styles.formActions}>
+          <Checkbox name="conflict" value="1" defaultChecked={Boolean(query.conflict)} label={t("conflictOnly")} />
+          <Checkbox name="overdue" value="1" defaultChecked={Boolean(query.overdue)} label={t("overdueOnly")} />
+          <Button type="submit" appearance="primary">
+            {t("apply")}
+          </Button>
+          {filtered ? (
+            <NextLink href={queueHref(query, Object.fromEntries(filterKeys.map((k) => [k, undefined])))} className={styles.link}>
+              {t("clear")}
+            </NextLink>
+          ) : null}
+        </div>
       </form>
 
       <div className={styles.toolbar}>

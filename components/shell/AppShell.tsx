@@ -75,8 +75,21 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   const pathname = usePathname();
   const sections =
     user.role === "REVIEWER"
-      ? [{ heading: t("review"), links: [{ href: "/review", label: t("validationQueue") }] }]
+      ? [
+          {
+            heading: t("review"),
+            links: [
+              { href: "/review", label: t("validationQueue") },
+              { href: "/review/dashboard", label: t("reviewDashboard") },
+            ],
+          },
+        ]
       : [{ heading: t("incentives"), links: [{ href: "/claims", label: t("customerClaims") }] }];
+  // The most specific link that holds the current page is the active one.
+  const activeHref = sections
+    .flatMap((section) => section.links.map((link) => link.href))
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const displayName = user.name ?? user.email;
   const { loaded: UserMenu, start, handlers } = useOnDemand(() => import("./UserMenu").then((m) => m.UserMenu));
   const words = displayName.split(/[\s@.]+/).filter(Boolean);
@@ -117,7 +130,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               <h2 className={styles.navHeading}>{section.heading}</h2>
               <ul className={styles.navList}>
                 {section.links.map((link) => {
-                  const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+                  const active = link.href === activeHref;
                   return (
                     <li key={link.href}>
                       <NextLink href={link.href} className={`${styles.navLink} ${active ? styles.navLinkActive : ""}`} aria-current={active ? "page" : undefined}>
