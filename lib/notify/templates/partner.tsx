@@ -43,7 +43,7 @@ export const partnerTexts: Record<EmailLocale, PartnerTexts> = {
     nextSteps: {
       APPROVED: "The association is official: from now on the customer's usage data of these products is visible to you.",
       PARTNER_ACTION_REQUIRED: "Microsoft needs more from you. Edit the claim as asked and resubmit it within 14 business days, or it is rejected.",
-      REJECTED: "You may dispute the rejection once, within 30 days, with an explanation and more proof of execution.",
+      REJECTED: "You may dispute the rejection once, within 30 business days, with an explanation and more proof of execution.",
       REJECTED_FINAL: "The decision is final. Only a new claim is possible.",
     },
     statuses: {
@@ -91,7 +91,7 @@ export const partnerTexts: Record<EmailLocale, PartnerTexts> = {
     nextSteps: {
       APPROVED: "関連付けが正式になりました。今後、これらの製品の顧客の使用状況データを閲覧できます。",
       PARTNER_ACTION_REQUIRED: "Microsoft から追加の対応が求められています。14 営業日以内に指示どおり請求を編集して再送信してください。期限を過ぎると拒否されます。",
-      REJECTED: "30 日以内に 1 回、説明と追加の実行証明書を添えて拒否に異議を申し立てることができます。",
+      REJECTED: "30 営業日以内に 1 回、説明と追加の実行証明書を添えて拒否に異議を申し立てることができます。",
       REJECTED_FINAL: "この決定は最終です。新しい請求のみ作成できます。",
     },
     statuses: {
