@@ -10,7 +10,9 @@ const useStyles = makeStyles({
   when: { color: tokens.colorNeutralForeground3 },
 });
 
-export type ClaimEventView = { id: string; at: string; action: string; toStatus: string | null; actor: string | null; note: string | null; reasonCode?: string | null };
+import type { ClaimEventView } from "@/lib/claims/events";
+
+export type { ClaimEventView };
 
 export function ClaimTimeline({ events }: { events: ClaimEventView[] }) {
   const styles = useStyles();
@@ -39,7 +41,7 @@ export function ClaimTimeline({ events }: { events: ClaimEventView[] }) {
             <Text weight="semibold">{t(`events.${event.action}`, { status: event.toStatus ? ts(event.toStatus) : "", note: noteOf(event) })}</Text>
             <Text size={200} className={styles.when}>
               {format.dateTime(new Date(event.at), { dateStyle: "medium", timeStyle: "short" })}
-              {event.actor ? ` · ${t("by", { actor: event.actor })}` : ""}
+              {event.actor ? ` · ${t("by", { actor: event.actor })}` : event.byMicrosoft ? ` · ${t("byMicrosoft")}` : ""}
             </Text>
             {event.reasonCode && tr.has(event.reasonCode) ? <Text>{t("reason", { reason: tr(event.reasonCode) })}</Text> : null}
             {event.note && !t.raw(`events.${event.action}`).includes("{note}") ? <Text>{event.note}</Text> : null}

@@ -12,7 +12,7 @@ export type StatusTimeline = {
   /** When the status's timer runs out (lifecycle `dueAt`), if it has one. */
   dueAt: string | null;
   reason: { code: string | null; text: string | null };
-  dispute?: { closesAt: string | null; open: boolean; alreadyDisputed: boolean } | null;
+  dispute?: { closesAt: string | null; open: boolean; alreadyDisputed: boolean; customerDeclined: boolean } | null;
 };
 
 export function StatusExplanation({ timeline }: { timeline: StatusTimeline }) {
@@ -39,7 +39,7 @@ export function StatusExplanation({ timeline }: { timeline: StatusTimeline }) {
   }
   if (status === "REJECTED") {
     const closesAt = dispute?.closesAt ? new Date(dispute.closesAt) : due;
-    const disputeNote = dispute?.alreadyDisputed ? t("disputeAlreadyUsed") : dispute?.open && closesAt ? t("disputeOpen", { due: closesAt }) : t("disputeClosed", { due: closesAt ?? since });
+    const disputeNote = dispute?.customerDeclined ? t("disputeCustomerDeclined") : dispute?.alreadyDisputed ? t("disputeAlreadyUsed") : dispute?.open && closesAt ? t("disputeOpen", { due: closesAt }) : t("disputeClosed", { due: closesAt ?? since });
     return (
       <MessageBar intent="error" layout="multiline" className={styles.bar} data-testid="status-explanation">
         <MessageBarBody className={styles.body}>

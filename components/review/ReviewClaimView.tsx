@@ -147,6 +147,8 @@ export function ReviewClaimView(props: Props) {
       }
       setDialog(undefined);
       setProblem(explain(result as DecisionResult));
+      // The claim changed under this page (another reviewer, the partner, the customer): show it as it is now.
+      router.refresh();
     });
 
   const openDialog = (action: ReviewerAction) => {

@@ -48,18 +48,20 @@ export const activeStatuses: readonly ClaimStatus[] = [...holding, ...pending];
 
 /**
  * Flags the claim and every other organisation's active claim on one of its items (same tenant and
- * workload, or same subscription) as `hasConflict`, inside the caller's transaction, so the
+ * workload for Modern Work and Security, same subscription for Business Applications, whose workloads
+ * are only the subscriptions' products) as `hasConflict`, inside the caller's transaction, so the
  * reviewer's queue finds both sides. Returns whether there was any. A flag is never cleared here:
  * the reviewer decides the conflict.
  */
 export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    WITH me AS (SELECT id, "organizationId", "tenantId" FROM "Claim" WHERE id = ${claimId}),
+    WITH me AS (SELECT id, "organizationId", "tenantId", "solutionArea" FROM "Claim" WHERE id = ${claimId}),
     others AS (
       SELECT o.id FROM "Claim" o, me
       WHERE o."tenantId" = me."tenantId" AND o."organizationId" <> me."organizationId" AND o.id <> me.id
         AND o."deletedAt" IS NULL AND o.status::text = ANY(${[...activeStatuses]}::text[])
-        AND (EXISTS (SELECT 1 FROM "ClaimWorkload" a JOIN "ClaimWorkload" b ON b."workloadId" = a."workloadId" WHERE a."claimId" = me.id AND b."claimId" = o.id)
+        AND ((me."solutionArea" = 'MODERN_WORK_SECURITY'
+              AND EXISTS (SELECT 1 FROM "ClaimWorkload" a JOIN "ClaimWorkload" b ON b."workloadId" = a."workloadId" WHERE a."claimId" = me.id AND b."claimId" = o.id))
           OR EXISTS (SELECT 1 FROM "ClaimSubscription" a JOIN "ClaimSubscription" b ON b."subscriptionId" = a."subscriptionId" WHERE a."claimId" = me.id AND b."claimId" = o.id))
     )
     UPDATE "Claim" SET "hasConflict" = true WHERE id IN (SELECT id FROM others UNION ALL SELECT ${claimId} WHERE EXISTS (SELECT 1 FROM others)) RETURNING id`;

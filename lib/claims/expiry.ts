@@ -20,8 +20,13 @@ export async function expireUnansweredClaims(client: Client, { now = new Date(),
       select: { id: true },
     });
     for (const { id } of due) {
-      const result = await runTransition(client, { claimId: id, from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", actor: { kind: "system" }, reasonCode: "NO_PARTNER_RESPONSE", now, timers });
-      if (result.ok) moved += 1;
+      // One claim's failure is logged and skipped, so it cannot hold back the others.
+      try {
+        const result = await runTransition(client, { claimId: id, from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", actor: { kind: "system" }, reasonCode: "NO_PARTNER_RESPONSE", now, timers });
+        if (result.ok) moved += 1;
+      } catch (error) {
+        console.error(`Expiry: claim ${id} could not be rejected:`, error instanceof Error ? error.message : error);
+      }
     }
     if (due.length < batch) return moved;
     after = due[due.length - 1].id;

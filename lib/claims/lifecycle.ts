@@ -93,6 +93,12 @@ export const transitions: readonly TransitionRule[] = [
   customerDecline("DISPUTE"),
 ];
 
+/**
+ * Whether a rejection with this reason may be disputed: not the customer's decline, which only the
+ * customer can take back (domain.md: the customer may reject at any time; a reviewer cannot overrule it).
+ */
+export const isDisputable = (reasonCode: string | null | undefined) => reasonCode !== "CUSTOMER_DECLINED";
+
 /** The rule for moving `from` → `to` by this kind of actor, if there is one. */
 export function findTransition(from: ClaimStatus, to: ClaimStatus, actorKind: ActorKind): TransitionRule | undefined {
   return transitions.find((rule) => rule.from === from && rule.to === to && rule.by.includes(actorKind));
@@ -309,7 +315,7 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
 
   const claim = await tx.claim.findFirst({
     where: { id: claimId, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
-    select: { id: true, status: true, statusChangedAt: true, organizationId: true },
+    select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true, organizationId: true },
   });
   if (!claim) return { ok: false, problem: "notAllowed" };
   const current = claim.status;
@@ -320,8 +326,9 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   if (!reason) return { ok: false, problem: "reasonRequired" };
 
   if (to === "DISPUTE") {
-    // Once per claim, and only while the Rejected timer runs.
+    // Once per claim, not the customer's decline (it stands), and only while the Rejected timer runs.
     if ((await tx.claimEvent.count({ where: { claimId, toStatus: "DISPUTE" } })) > 0) return { ok: false, problem: "alreadyDisputed" };
+    if (!isDisputable(claim.statusReasonCode)) return { ok: false, problem: "notAllowed" };
     const closesAt = dueAt("REJECTED", claim.statusChangedAt, input.timers);
     if (!closesAt || now.getTime() > closesAt.getTime()) return { ok: false, problem: "disputeWindowClosed" };
   }

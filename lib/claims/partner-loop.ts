@@ -6,7 +6,7 @@ import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
-import { dueAt, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
+import { dueAt, isDisputable, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
 import { claimScope } from "./queries";
 import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 import { changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
@@ -14,16 +14,21 @@ import { changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, Duplicat
 type Client = Pick<Prisma.TransactionClient, "claimEvent">;
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
 
-export type DisputeWindow = { closesAt: Date | null; open: boolean; alreadyDisputed: boolean };
+export type DisputeWindow = { closesAt: Date | null; open: boolean; alreadyDisputed: boolean; customerDeclined: boolean };
 
 /**
  * Whether a Rejected claim may still be disputed: once per claim, until the Rejected timer runs out
  * (the same rules `transition` enforces; here for the page and the PoE uploads).
  */
-export async function disputeWindow(claim: { id: string; status: ClaimStatus; statusChangedAt: Date | null }, { now = new Date(), timers }: TimerOptions = {}, client: Client = db): Promise<DisputeWindow> {
+export async function disputeWindow(
+  claim: { id: string; status: ClaimStatus; statusChangedAt: Date | null; statusReasonCode: string | null },
+  { now = new Date(), timers }: TimerOptions = {},
+  client: Client = db,
+): Promise<DisputeWindow> {
   const alreadyDisputed = (await client.claimEvent.count({ where: { claimId: claim.id, toStatus: "DISPUTE" } })) > 0;
-  const closesAt = claim.status === "REJECTED" ? dueAt("REJECTED", claim.statusChangedAt, timers) : null;
-  return { closesAt, alreadyDisputed, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
+  const customerDeclined = !isDisputable(claim.statusReasonCode);
+  const closesAt = claim.status === "REJECTED" && !customerDeclined ? dueAt("REJECTED", claim.statusChangedAt, timers) : null;
+  return { closesAt, alreadyDisputed, customerDeclined, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
 }
 
 // ---------- resubmit ----------
@@ -39,10 +44,14 @@ export type ResubmitResult = { ok: true; alreadyResubmitted: boolean } | SubmitF
 export async function resubmitClaim(viewer: PartnerViewer, claimId: string, request: RequestMeta = {}): Promise<ResubmitResult> {
   const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, include: submissionInclude });
   if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
-  const repeated = async (client: Pick<Prisma.TransactionClient, "claimEvent">): Promise<ResubmitResult> =>
-    (await client.claimEvent.count({ where: { claimId, fromStatus: "PARTNER_ACTION_REQUIRED", toStatus: "UNDER_REVIEW" } })) > 0
+  // A repeat only when the claim's last status change is that resubmission (not an older round's, with a
+  // rejection or another question since).
+  const repeated = async (client: Pick<Prisma.TransactionClient, "claimEvent">): Promise<ResubmitResult> => {
+    const last = await client.claimEvent.findFirst({ where: { claimId, toStatus: { not: null } }, orderBy: { at: "desc" }, select: { fromStatus: true, toStatus: true } });
+    return last?.fromStatus === "PARTNER_ACTION_REQUIRED" && last.toStatus === "UNDER_REVIEW"
       ? { ok: true, alreadyResubmitted: true }
       : { ok: false, problem: "notEditable", fieldErrors: {} };
+  };
   if (claim.status !== "PARTNER_ACTION_REQUIRED") return repeated(db);
   const refused = await checkSubmittable(viewer, claim);
   if (refused) return refused;
@@ -90,11 +99,11 @@ export async function disputeClaim(viewer: PartnerViewer, claimId: string, value
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   return db.$transaction(async (tx): Promise<DecisionResult> => {
     await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
-    const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true } });
+    const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
     if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
     if (claim.status !== "REJECTED") return { ok: false, problem: "notAllowed", fieldErrors: {} };
     const window = await disputeWindow(claim, options, tx);
-    if (!window.open) return { ok: false, problem: window.alreadyDisputed ? "alreadyDisputed" : "disputeWindowClosed", fieldErrors: {} };
+    if (!window.open) return { ok: false, problem: window.alreadyDisputed ? "alreadyDisputed" : window.customerDeclined ? "notAllowed" : "disputeWindowClosed", fieldErrors: {} };
     const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: claim.statusChangedAt ?? new Date(0) } } });
     if (newProof === 0) return { ok: false, fieldErrors: { poeFiles: "disputeProofRequired" } };
     const moved = await transition(tx, {

@@ -14,7 +14,7 @@ export const claimDetail = {
   workloads: { select: { workload: { select: { id: true, name: true, sortOrder: true } } } },
   subscriptions: { select: { subscription: { select: { id: true, workloadId: true, channel: true, endsAt: true } } } },
   location: { select: { partnerId: true, city: true } },
-  events: { where: { action: { notIn: [...reviewerOnlyActions] } }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, fromStatus: true, toStatus: true, reasonCode: true, note: true, actor: { select: { name: true, email: true } } } },
+  events: { where: { action: { notIn: [...reviewerOnlyActions] } }, orderBy: { at: "asc" }, select: { id: true, at: true, action: true, fromStatus: true, toStatus: true, reasonCode: true, note: true, actor: { select: { name: true, email: true, role: true } } } },
 } satisfies Prisma.ClaimInclude;
 
 /** One claim of the viewer's organisation with everything it holds, or null. */

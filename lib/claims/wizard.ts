@@ -97,7 +97,11 @@ export async function loadWizard(
     throw error;
   }
   const status = claim?.status ?? null;
-  const progress = await db.wizardProgress.findUnique({ where: { userId_key: { userId: viewer.id, key } } });
+  const saved = await db.wizardProgress.findUnique({ where: { userId_key: { userId: viewer.id, key } } });
+  // Entries from before the claim's last status change (a Draft's unsaved edits, or an earlier round of
+  // Partner action required) are not this round's: start again from the claim as it is.
+  const stale = saved && claim?.statusChangedAt && saved.updatedAt.getTime() < claim.statusChangedAt.getTime();
+  const progress = stale ? null : saved;
   if (progress) {
     const data = progress.data as WizardData;
     // Entries kept from before the submission must not bring back a change of a fixed field.

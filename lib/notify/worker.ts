@@ -81,11 +81,16 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
   const pass = async () => {
     if (Date.now() - remindersAt >= reminderCheckMs) {
       remindersAt = Date.now();
-      const scheduled = await scheduleReminders(new Date());
-      if (scheduled > 0) console.log(`Outbox [${workerId}]: scheduled ${scheduled} reminder(s).`);
+      // Each job on its own: one failing does not skip the other, nor the drain below.
+      await scheduleReminders(new Date()).then(
+        (scheduled) => scheduled > 0 && console.log(`Outbox [${workerId}]: scheduled ${scheduled} reminder(s).`),
+        (error) => console.error(`Outbox [${workerId}]: reminders failed:`, error instanceof Error ? error.message : error),
+      );
       // The lifecycle's timed move, on the same schedule: its partner emails go through this outbox.
-      const expired = await expireUnansweredClaims(notifyDb(), { now: new Date() });
-      if (expired > 0) console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`);
+      await expireUnansweredClaims(notifyDb(), { now: new Date() }).then(
+        (expired) => expired > 0 && console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`),
+        (error) => console.error(`Outbox [${workerId}]: expiry failed:`, error instanceof Error ? error.message : error),
+      );
     }
     // Keep going while full batches come back, so a backlog drains without waiting for the next tick.
     for (let round = 0; round < 20 && !stopped; round++) {

@@ -53,7 +53,7 @@ type Client = Pick<typeof db, "claim" | "poeFile" | "claimEvent">;
  * `addedAfter` is the rejection: only files uploaded since then are the dispute's).
  */
 async function editableClaim(viewer: PartnerViewer, claimId: string, client: Client = db) {
-  const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true } });
+  const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
   if (!claim) throw new PoeFileRefused("notFound");
   if (editableStatuses.includes(claim.status)) return { ...claim, addedAfter: null };
   if (claim.status === "REJECTED" && (await disputeWindow(claim, {}, client)).open) return { ...claim, addedAfter: claim.statusChangedAt ?? new Date(0) };

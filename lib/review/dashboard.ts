@@ -36,13 +36,15 @@ export async function loadDashboard(now: Date = new Date(), windowDays = 90): Pr
         " UNION ALL ",
       )}`,
     ),
+    // Each claim's first reviewer decision ever, counted when it fell within the window.
     db.$queryRaw<{ days: number | null; decided: number }[]>`
       SELECT (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first.at - c."submittedAt")) / 86400)::float8 AS days, count(*)::int AS decided
       FROM (
-        SELECT e."claimId", min(e.at) AS at FROM "ClaimEvent" e
-        WHERE e."fromStatus" = 'UNDER_REVIEW' AND e."toStatus"::text = ANY(${decisions}::text[]) AND e.at >= ${since}::timestamp
+        SELECT e."claimId", min(e.at) AS at FROM "ClaimEvent" e JOIN "User" u ON u.id = e."actorUserId" AND u.role = 'REVIEWER'
+        WHERE e."fromStatus" = 'UNDER_REVIEW' AND e."toStatus"::text = ANY(${decisions}::text[])
         GROUP BY e."claimId"
-      ) first JOIN "Claim" c ON c.id = first."claimId" AND c."submittedAt" IS NOT NULL`,
+      ) first JOIN "Claim" c ON c.id = first."claimId" AND c."submittedAt" IS NOT NULL
+      WHERE first.at >= ${since}::timestamp`,
   ]);
   const countOf = (rows: { status: ClaimStatus; count: number }[], status: ClaimStatus) => rows.find((r) => r.status === status)?.count ?? 0;
   return {

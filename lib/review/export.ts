@@ -2,8 +2,7 @@
 // so a million rows never sit in memory. Values are codes and ISO dates, for spreadsheets and scripts.
 import "server-only";
 import { db } from "../db";
-import { businessDaysBetween, dueAt } from "../claims/lifecycle";
-import { isReviewerTimed, listQueue, type QueueQuery, type QueueRow } from "./queue";
+import { listQueue, rowTimer, type QueueQuery, type QueueRow } from "./queue";
 
 const columns = [
   "claimId",
@@ -31,7 +30,7 @@ export function csvField(value: string): string {
 }
 
 function csvRow(row: QueueRow, now: Date): string {
-  const due = isReviewerTimed(row.status) ? dueAt(row.status, row.statusChangedAt) : null;
+  const timer = rowTimer(row, now);
   const values: Record<(typeof columns)[number], string> = {
     claimId: row.id,
     claimName: row.name,
@@ -44,9 +43,9 @@ function csvRow(row: QueueRow, now: Date): string {
     customerResponse: row.customerResponse,
     submittedAt: row.submittedAt.toISOString(),
     statusChangedAt: row.statusChangedAt.toISOString(),
-    businessDaysInStatus: String(businessDaysBetween(row.statusChangedAt, now)),
-    dueAt: due?.toISOString() ?? "",
-    overdue: due && now.getTime() > due.getTime() ? "yes" : "no",
+    businessDaysInStatus: String(timer.daysInStatus),
+    dueAt: timer.due?.toISOString() ?? "",
+    overdue: timer.overdue ? "yes" : "no",
     hasConflict: row.hasConflict ? "yes" : "no",
     assignedTo: row.assignedToName ?? "",
   };

@@ -10,9 +10,10 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from "../generated/prisma/enums";
-import { claimStatuses, LIFECYCLE_TIMERS, overdueCutoff } from "../claims/lifecycle";
+import { businessDaysBetween, claimStatuses, dueAt, LIFECYCLE_TIMERS, overdueCutoff, timerStart } from "../claims/lifecycle";
 import { partnerRoles, solutionAreas } from "../claims/roles";
 import { GUID } from "../claims/schemas";
+import type { Db } from "../db-client";
 
 /** The statuses awaiting a reviewer's decision: the default view. */
 export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const satisfies readonly ClaimStatus[];
@@ -31,7 +32,12 @@ export const customerResponses = ["NONE", "APPROVED", "DECLINED"] as const satis
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
-const day = optional(z.string().regex(DAY).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`))));
+/** A real calendar day (2021-02-30 is not one), from year 1970 on. */
+const realDay = (v: string) => {
+  const at = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v && at.getUTCFullYear() >= 1970;
+};
+const day = optional(z.string().regex(DAY).refine(realDay));
 
 /**
  * The queue's query as the URL carries it (every parameter optional; anything unknown or malformed is
@@ -188,4 +194,21 @@ export async function countQueue(client: Client, query: QueueQuery, viewerId: st
   const [row] = await client.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId)} LIMIT ${cap + 1}) s`;
   return { count: Math.min(row.n, cap), capped: row.n > cap };
+}
+
+/** A queue row's time in its status (business days, from the timer's start) and, for the reviewers' timers, when it falls due. */
+export function rowTimer(row: Pick<QueueRow, "status" | "statusChangedAt">, now: Date) {
+  const reviewers = isReviewerTimed(row.status);
+  const due = reviewers ? dueAt(row.status, row.statusChangedAt) : null;
+  return {
+    daysInStatus: businessDaysBetween(timerStart(row.statusChangedAt), now),
+    timerDays: reviewers ? LIFECYCLE_TIMERS[row.status as keyof typeof LIFECYCLE_TIMERS] : null,
+    due,
+    overdue: due !== null && now.getTime() > due.getTime(),
+  };
+}
+
+/** The organisations for the queue's organisation filter, by name. */
+export function reviewOrganizations(client: Pick<Db, "organization">) {
+  return client.organization.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }

@@ -63,6 +63,7 @@ test("partner action required, resubmission and approval", async ({ page: partne
   await row.getByRole("link", { name }).click();
   await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
   await ready(reviewer);
+  const reviewUrl = reviewer.url();
   await expect(reviewer.getByTestId("check-tenantExists")).toHaveAttribute("data-ok", "false");
   await expect(reviewer.getByTestId("check-partnerIdOfOrganization")).toHaveAttribute("data-ok", "true");
   // The PoE opens in the browser (inline), not only as a download.
@@ -121,6 +122,23 @@ test("partner action required, resubmission and approval", async ({ page: partne
   await ready(reviewer);
   await expect(reviewer.getByTestId("status-count-APPROVED")).not.toContainText(/^Approved0$/);
   await screenshot(reviewer, "review-dashboard");
+
+  // The console in Japanese, then back to English (the choice is saved on the reviewer's profile).
+  await reviewer.goto(reviewUrl);
+  await ready(reviewer);
+  await reviewer.getByRole("button", { name: /Language: English/ }).click();
+  await reviewer.getByRole("menuitemradio", { name: "日本語" }).click();
+  await expect(reviewer.getByRole("heading", { level: 2, name: "判定" })).toBeVisible();
+  await expect(reviewer.getByTestId("claim-status")).toHaveText("承認済み");
+  await screenshot(reviewer, "review-claim-ja");
+  await reviewer.goto("/review?view=APPROVED");
+  await ready(reviewer);
+  await expect(reviewer.getByRole("heading", { level: 1, name: "検証キュー" })).toBeVisible();
+  await expectAccessible(reviewer);
+  await screenshot(reviewer, "review-queue-ja");
+  await reviewer.getByRole("button", { name: /言語: 日本語/ }).click();
+  await reviewer.getByRole("menuitemradio", { name: "English" }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name: "Validation queue" })).toBeVisible();
   await reviewer.context().close();
 });
 

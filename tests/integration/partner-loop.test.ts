@@ -15,6 +15,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.heade
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import type { PartnerViewer } from "@/lib/auth/session";
 import { finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
+import { loadWizard } from "@/lib/claims/wizard";
 import { runTransition, type Actor } from "@/lib/claims/lifecycle";
 import { disassociateClaimAction, disputeClaimAction, resubmitClaimAction } from "@/lib/claims/partner-actions";
 import type { ContactsInput } from "@/lib/claims/schemas";
@@ -246,6 +247,32 @@ describe("Resubmit claim", () => {
     expect(moved[0]).toMatchObject({ actorUserId: contoso.id, ip: "203.0.113.9", userAgent: "Vitest partner loop/1.0" });
   });
 
+  it("does not report an earlier round's resubmission as this click's success after the claim was rejected", async () => {
+    const { claimId } = await inPartnerAction();
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    await move(claimId, "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", { reasonCode: "POE_MISSING", reasonText: "And the signed page?" });
+    // The timer runs out while the partner's page is open; then they click Resubmit.
+    await runTransition(db, { claimId, from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", actor: { kind: "system" }, reasonCode: "NO_PARTNER_RESPONSE" });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: false, problem: "notEditable", fieldErrors: {} });
+    expect((await claimOf(claimId)).status).toBe("REJECTED");
+  });
+
+  it("starts the wizard from the claim as it is, not from entries left before the last status change", async () => {
+    const { claimId } = await submittedClaim();
+    // Entries saved in the wizard while the claim was a Draft (say, another contact), never finished.
+    await db.wizardProgress.upsert({
+      where: { userId_key: { userId: contoso.id, key: claimId } },
+      create: { userId: contoso.id, key: claimId, step: 3, data: { partnerContactName: "Old draft entry" } },
+      update: { step: 3, data: { partnerContactName: "Old draft entry" } },
+    });
+    await db.$executeRaw`UPDATE "WizardProgress" SET "updatedAt" = ${new Date(Date.now() - DAY)} WHERE "userId" = ${contoso.id} AND key = ${claimId}`;
+    await move(claimId, "SUBMITTED", "UNDER_REVIEW");
+    await move(claimId, "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", { reasonCode: "POE_MISSING", reasonText: "Add the signed page." });
+    const loaded = await loadWizard(contoso, claimId);
+    expect(loaded?.data.partnerContactName).toBe("Pat Partner");
+    expect(loaded?.step).toBe(4);
+  });
+
   it("re-validates like submission: without a PoE file the claim stays in Partner action required", async () => {
     const { claimId, fileId } = await inPartnerAction();
     signInAs(contoso);
@@ -304,6 +331,20 @@ describe("Dispute this decision", () => {
     await db.$executeRaw`UPDATE "Claim" SET "statusChangedAt" = ${new Date(Date.now() - 60 * DAY)} WHERE id = ${claimId}`;
     expect(await disputeAs(contoso, claimId, { explanation: "Please look again." })).toEqual({ ok: false, problem: "disputeWindowClosed", fieldErrors: {} });
     expect((await uploadAs(contoso, claimId, "newer.pdf")).status).toBe(409);
+    expect((await claimOf(claimId)).status).toBe("REJECTED");
+  });
+
+  it("is not possible against the customer's decline, which only the customer can take back", async () => {
+    const { claimId } = await submittedClaim();
+    const declined = await runTransition(db, { claimId, from: "SUBMITTED", to: "REJECTED", actor: { kind: "customer", email: "nancy@northwind.example" }, reasonCode: "CUSTOMER_DECLINED" });
+    expect(declined).toMatchObject({ ok: true });
+    expect((await uploadAs(contoso, claimId, "new.pdf")).status).toBe(409);
+    expect(await disputeAs(contoso, claimId, { explanation: "The customer meant to approve." })).toEqual({ ok: false, problem: "notAllowed", fieldErrors: {} });
+    // The lifecycle refuses it too, whoever calls it.
+    expect(await runTransition(db, { claimId, from: "REJECTED", to: "DISPUTE", actor: { kind: "partner", userId: contoso.id }, organizationId: contoso.organization.id, reasonText: "Again." })).toEqual({
+      ok: false,
+      problem: "notAllowed",
+    });
     expect((await claimOf(claimId)).status).toBe("REJECTED");
   });
 

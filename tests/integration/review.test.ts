@@ -21,6 +21,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { viewerSelect } from "@/lib/auth/viewer-select";
 import { expireUnansweredClaims } from "@/lib/claims/expiry";
 import { dueAt, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, recordCustomerResponse } from "@/lib/claims/lifecycle";
+import { flagConflicts } from "@/lib/claims/collisions";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus, CustomerResponse, PartnerRole } from "@/lib/generated/prisma/enums";
@@ -926,6 +927,11 @@ describe("beside the claim: competitors and reference checks", () => {
       const mine = (c: { claimId: string }) => [samePowerApps, otherSales].includes(c.claimId);
       expect(competitors.filter(mine).map((c) => [c.claimId, c.items, c.sameOrganization])).toEqual([[samePowerApps, [DEMO.subscriptions.northwindPowerApps], false]]);
       expect(await competitorsOf(otherSales)).toEqual([]);
+      // The queue's conflict flag follows the same rule: by subscription, not by product.
+      expect(await db.$transaction((tx) => flagConflicts(tx, otherSales))).toBe(false);
+      expect(await db.$transaction((tx) => flagConflicts(tx, samePowerApps))).toBe(true);
+      const flags = await db.claim.findMany({ where: { id: { in: [contoso, samePowerApps, otherSales] } }, select: { id: true, hasConflict: true } });
+      expect(Object.fromEntries(flags.map((f) => [f.id, f.hasConflict]))).toEqual({ [contoso]: true, [samePowerApps]: true, [otherSales]: false });
     } finally {
       await db.claim.deleteMany({ where: { subscriptions: { some: { subscriptionId: secondSales } } } });
       await db.subscription.delete({ where: { id: secondSales } });

@@ -3,8 +3,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { ReviewQueue } from "@/components/review/ReviewQueue";
 import { requireReviewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { businessDaysBetween, dueAt, LIFECYCLE_TIMERS } from "@/lib/claims/lifecycle";
-import { countQueue, isReviewerTimed, listQueue, queueQuerySchema } from "@/lib/review/queue";
+import { countQueue, listQueue, queueQuerySchema, reviewOrganizations, rowTimer } from "@/lib/review/queue";
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +16,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const [page, total, organizations] = await Promise.all([
     listQueue(db, query, viewer.id, PAGE_SIZE),
     countQueue(db, query, viewer.id),
-    db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    reviewOrganizations(db),
   ]);
   return (
     <>
@@ -30,7 +29,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         previous={page.previous}
         viewerId={viewer.id}
         rows={page.rows.map((row) => {
-          const due = isReviewerTimed(row.status) ? dueAt(row.status, row.statusChangedAt) : null;
+          const timer = rowTimer(row, now);
           return {
             id: row.id,
             name: row.name,
@@ -42,10 +41,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             status: row.status,
             customerResponse: row.customerResponse,
             submittedAt: row.submittedAt.toISOString(),
-            daysInStatus: businessDaysBetween(row.statusChangedAt, now),
-            timerDays: due ? LIFECYCLE_TIMERS[row.status as keyof typeof LIFECYCLE_TIMERS] : null,
-            dueAt: due?.toISOString() ?? null,
-            overdue: due !== null && now.getTime() > due.getTime(),
+            daysInStatus: timer.daysInStatus,
+            timerDays: timer.timerDays,
+            dueAt: timer.due?.toISOString() ?? null,
+            overdue: timer.overdue,
             hasConflict: row.hasConflict,
             assignedToId: row.assignedToId,
             assignedToName: row.assignedToName,

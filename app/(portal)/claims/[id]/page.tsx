@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { eventView } from "@/lib/claims/events";
 import { ClaimView } from "@/components/claims/ClaimView";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { findClaim } from "@/lib/claims/queries";
@@ -29,7 +30,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,
         dueAt: due?.toISOString() ?? null,
         reason: { code: claim.statusReasonCode, text: claim.statusReasonText },
-        dispute: dispute && { closesAt: dispute.closesAt?.toISOString() ?? null, open: dispute.open, alreadyDisputed: dispute.alreadyDisputed },
+        dispute: dispute && { closesAt: dispute.closesAt?.toISOString() ?? null, open: dispute.open, alreadyDisputed: dispute.alreadyDisputed, customerDeclined: dispute.customerDeclined },
       }}
       disputeFiles={dispute?.open && proof ? proof.files.filter((f) => new Date(f.uploadedAt).getTime() > rejectedAt) : []}
       customer={
@@ -43,7 +44,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
       }
       createdAt={claim.createdAt.toISOString()}
       updatedAt={claim.updatedAt.toISOString()}
-      events={claim.events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, toStatus: e.toStatus, actor: e.actor?.name ?? e.actor?.email ?? null, note: e.note }))}
+      events={claim.events.map((e) => eventView(e, "partner"))}
     >
       {proof ? <PoeSummary claimId={claim.id} proof={proof} workloads={summary.workloads.map((w) => ({ id: w.id, name: w.name }))} /> : null}
     </ClaimView>

@@ -8,7 +8,7 @@ import { proofOfClaim } from "@/lib/poe/queries";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
 import { reviewerRules } from "@/lib/review/decisions";
 import { isReviewerTimed } from "@/lib/review/queue";
-import { eventView } from "@/lib/review/views";
+import { eventView } from "@/lib/claims/events";
 
 export default async function ReviewClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireReviewer();
@@ -38,7 +38,7 @@ export default async function ReviewClaimPage({ params }: { params: Promise<{ id
         statusChangedAt: c.statusChangedAt?.toISOString() ?? null,
         associatedSince: c.associatedSince?.toISOString() ?? null,
       }))}
-      events={claim.events.map(eventView)}
+      events={claim.events.map((e) => eventView(e, "reviewer"))}
     >
       <PoeSummary claimId={claim.id} proof={proof} workloads={summary.workloads.map((w) => ({ id: w.id, name: w.name }))} />
     </ReviewClaimView>

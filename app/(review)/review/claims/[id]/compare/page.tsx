@@ -3,9 +3,9 @@ import { CompareClaims, type CompareColumn } from "@/components/review/CompareCl
 import { requireReviewer } from "@/lib/auth/session";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { proofOfClaim } from "@/lib/poe/queries";
-import { competitorsOf, findReviewClaim, type ReviewClaim } from "@/lib/review/claim";
+import { activeCompetitorStatuses, competitorsOf, findReviewClaim, type ReviewClaim } from "@/lib/review/claim";
 
-/** How many competing claims are shown beside the claim (the oldest submissions first). */
+/** How many competing claims are shown beside the claim. */
 const MAX_COMPETITORS = 3;
 
 async function column(claim: ReviewClaim, shared: string[] | null, associatedSince: Date | null): Promise<CompareColumn> {
@@ -33,7 +33,14 @@ export default async function CompareClaimsPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const claim = await findReviewClaim(id);
   if (!claim) notFound();
-  const competitors = (await competitorsOf(claim.id)).slice(0, MAX_COMPETITORS);
+  // The holders and the claims still competing first (oldest submission first within each), then the closed ones.
+  const all = await competitorsOf(claim.id);
+  const rank = (c: (typeof all)[number]) => (c.associatedSince ? 0 : activeCompetitorStatuses.includes(c.status) ? 1 : 2);
+  const competitors = all
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.index - b.index)
+    .map(({ c }) => c)
+    .slice(0, MAX_COMPETITORS);
   const others = await Promise.all(
     competitors.map(async (c) => {
       const other = await findReviewClaim(c.claimId);

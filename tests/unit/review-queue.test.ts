@@ -1,0 +1,37 @@
+// The reviewer queue's URL parameters: anything malformed is dropped (the queue still shows), never
+// passed to the database; page cursors survive the round trip and reject what they did not make.
+import { describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor, queueQuerySchema } from "@/lib/review/queue";
+
+describe("queueQuerySchema", () => {
+  it("keeps real calendar days and drops impossible ones", () => {
+    expect(queueQuerySchema.parse({ from: "2026-02-28", to: "2028-02-29" })).toMatchObject({ from: "2026-02-28", to: "2028-02-29" });
+    for (const bad of ["2021-02-30", "2026-13-01", "2026-00-10", "0001-01-01", "2026-1-1", "yesterday"]) {
+      const parsed = queueQuerySchema.parse({ from: bad, to: bad });
+      expect(parsed.from, bad).toBeUndefined();
+      expect(parsed.to, bad).toBeUndefined();
+    }
+  });
+
+  it("falls back to the default view and order for unknown values", () => {
+    expect(queueQuerySchema.parse({ view: "DRAFT", sort: "name", dir: "up", area: "X", response: "MAYBE", conflict: "yes" })).toEqual({ view: "awaiting", sort: "submitted", dir: "asc" });
+    expect(queueQuerySchema.parse({ view: "APPROVED", sort: "age", dir: "desc", conflict: "1", overdue: "1" })).toMatchObject({ view: "APPROVED", sort: "age", dir: "desc", conflict: "1", overdue: "1" });
+  });
+
+  it("treats empty form fields as absent", () => {
+    expect(queueQuerySchema.parse({ q: "", area: "", role: "", org: "", partner: "", response: "", from: "", to: "", assignee: "" })).toEqual({ view: "awaiting", sort: "submitted", dir: "asc" });
+  });
+});
+
+describe("page cursors", () => {
+  it("round-trip the sort value and the id", () => {
+    const cursor = { at: new Date("2026-11-27T10:11:12.345Z"), id: "cmx0abc" };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
+  it("reject anything else", () => {
+    for (const bad of ["", "x", Buffer.from("[1,2]").toString("base64url"), Buffer.from('["not a date","id"]').toString("base64url"), Buffer.from(`["2026-01-01T00:00:00Z","${"i".repeat(65)}"]`).toString("base64url")]) {
+      expect(decodeCursor(bad), bad).toBeUndefined();
+    }
+  });
+});
