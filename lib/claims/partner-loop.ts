@@ -8,6 +8,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { dueAt, isDisputable, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
 import { claimScope } from "./queries";
+import { customerRequestKinds } from "../notify/messages";
+import { requestResend } from "../notify/resend";
 import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 import { changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
 
@@ -74,6 +76,14 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
       });
       if (!moved.ok) return repeated(tx);
       await checkCollisionsAfterMove(tx, viewer, fresh);
+      // A customer contact changed in this round, who has not been asked yet, gets the approval request
+      // (the links sent before are bound to the old address). An answer already given stands.
+      if (fresh.customerResponse === "NONE") {
+        const asked = await tx.outboxMessage.count({
+          where: { claimId, kind: { in: [...customerRequestKinds] }, payload: { path: ["to"], equals: fresh.customerContactEmail } },
+        });
+        if (asked === 0) await requestResend(tx, { claimId });
+      }
       return { ok: true, alreadyResubmitted: false };
     });
   } catch (error) {

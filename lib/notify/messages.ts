@@ -15,6 +15,9 @@ export const messageKinds = {
   partnerDecision: "partner-decision",
 } as const;
 
+/** The messages that ask the customer contact to approve or decline (each carries its address in `to`). */
+export const customerRequestKinds = [messageKinds.customerApprovalRequest, messageKinds.customerReminder, messageKinds.customerResend] as const;
+
 export type MessageKind = (typeof messageKinds)[keyof typeof messageKinds];
 
 /** Payloads: only ids and facts of the moment; everything else is read from the claim when rendering. */

@@ -4,11 +4,11 @@
 // reminder number is part of the dedupeKey (`customer-reminder:<claimId>:<n>`).
 import { env } from "../env";
 import { notifyDb } from "./db";
-import { messageKinds } from "./messages";
+import { customerRequestKinds, messageKinds } from "./messages";
 import { MAX_REMINDERS } from "./outbox";
 
 const DAY = 24 * 60 * 60 * 1000;
-const customerKinds = [messageKinds.customerApprovalRequest, messageKinds.customerReminder, messageKinds.customerResend];
+const customerKinds = customerRequestKinds;
 
 type Due = { claimId: string; email: string; locale: string; sent: number };
 

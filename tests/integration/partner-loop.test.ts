@@ -273,6 +273,25 @@ describe("Resubmit claim", () => {
     expect(loaded?.step).toBe(4);
   });
 
+  it("asks a customer contact changed in this round for approval, once, and leaves an answered claim alone", async () => {
+    const { claimId, tenantId, name } = await inPartnerAction();
+    signInAs(contoso);
+    expect(await saveWizardStep(claimId, 1, detailsOf(contoso, tenantId, name), 2)).toEqual({ ok: true });
+    expect(await saveWizardStep(claimId, 3, { ...contacts(contoso.email, "Andrew Fuller"), customerContactEmail: "andrew@northwind.example" }, 4)).toEqual({ ok: true });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, claimId });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    const asked = await db.outboxMessage.findMany({ where: { claimId, kind: { in: ["customer-approval-request", "customer-resend"] } }, orderBy: { createdAt: "asc" } });
+    expect(asked.map((m) => [m.kind, (m.payload as { to: string }).to])).toEqual([
+      ["customer-approval-request", "nancy@northwind.example"],
+      ["customer-resend", "andrew@northwind.example"],
+    ]);
+
+    // The same contact in a later round is not asked again.
+    await move(claimId, "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", { reasonCode: "POE_MISSING", reasonText: "And the signed page?" });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    expect(await db.outboxMessage.count({ where: { claimId, kind: "customer-resend" } })).toBe(1);
+  });
+
   it("re-validates like submission: without a PoE file the claim stays in Partner action required", async () => {
     const { claimId, fileId } = await inPartnerAction();
     signInAs(contoso);
