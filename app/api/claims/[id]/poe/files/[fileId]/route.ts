@@ -21,7 +21,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "content-length": String(file.size),
       "content-disposition": contentDisposition(inline ? "inline" : "attachment", downloadName(file.fileName, file.kind as PoeKind)),
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
+      // A download runs nothing. Shown inline (PDF, PNG, JPEG only), the browser's own viewer must be
+      // allowed to run, which a sandbox or default-src 'none' can block; it still may not be framed.
+      "content-security-policy": inline ? "frame-ancestors 'none'" : "default-src 'none'; sandbox",
       "cache-control": "private, no-store",
     },
   });
