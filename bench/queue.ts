@@ -161,6 +161,9 @@ export async function measureQueue(db: PrismaClient, reviewerId: string) {
     { name: "awaiting, submitted oldest first", query: queueQuerySchema.parse({}) },
     { name: "awaiting + Business Applications + customer NONE, by age", query: queueQuerySchema.parse({ area: "BUSINESS_APPLICATIONS", response: "NONE", sort: "age" }) },
     { name: `APPROVED + one organisation (${org.n} approved), newest first`, query: queueQuerySchema.parse({ view: "APPROVED", org: org.id, dir: "desc" }) },
+    // Beyond the three typical views: the filters no index narrows, to show what they cost.
+    { name: "extra: awaiting + conflicts only", query: queueQuerySchema.parse({ conflict: "1" }) },
+    { name: "extra: awaiting + name search matching nothing", query: queueQuerySchema.parse({ q: "no such claim" }) },
   ];
   const rows = [];
   for (const { name, query } of combinations) {

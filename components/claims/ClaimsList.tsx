@@ -3,9 +3,10 @@
 // columns, server-side pages, and the empty state that invites to Add customer.
 import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Button, Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
 import { Add20Regular, ArrowSortDown16Regular, ArrowSortUp16Regular } from "@fluentui/react-icons";
 import { StatusBadge } from "./StatusBadge";
+import { FilterSelect } from "../FilterSelect";
 
 const useStyles = makeStyles({
   filters: { display: "flex", gap: "12px", alignItems: "flex-end", flexWrap: "wrap", marginBottom: "16px" },
@@ -81,26 +82,8 @@ export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: Clai
         <Field label={t("search")} className={styles.search}>
           <Input name="q" defaultValue={state.q} type="search" />
         </Field>
-        <Field label={t("solutionArea")}>
-          <Select name="area" defaultValue={state.area}>
-            <option value="">{t("allAreas")}</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {tr(`Areas.${a}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("statusFilter")}>
-          <Select name="status" defaultValue={state.status}>
-            <option value="">{t("allStatuses")}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {tr(`Status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label={t("solutionArea")} name="area" value={state.area} anyLabel={t("allAreas")} options={areas.map((a) => ({ value: a, label: tr(`Areas.${a}`) }))} />
+        <FilterSelect label={t("statusFilter")} name="status" value={state.status} anyLabel={t("allStatuses")} options={statuses.map((st) => ({ value: st, label: tr(`Status.${st}`) }))} />
         <Button type="submit">{t("apply")}</Button>
         {filtered ? (
           <NextLink href="/claims" className={styles.link}>

@@ -10,7 +10,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -22,6 +21,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, DataPie20Regular, Warning16Filled } from "@fluentui/react-icons";
 import { StatusBadge } from "@/components/claims/StatusBadge";
+import { FilterSelect } from "@/components/FilterSelect";
 import { useHydrated } from "@/components/hooks/useHydrated";
 import type { QueueQuery } from "@/lib/review/queue";
 
@@ -139,74 +139,22 @@ export function ReviewQueue({
         <Field label={t("search")} className={styles.search}>
           <Input name="q" defaultValue={query.q ?? ""} type="search" placeholder={t("searchHint")} />
         </Field>
-        <Field label={t("solutionArea")}>
-          <Select name="area" defaultValue={query.area ?? ""}>
-            <option value="">{t("any")}</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {tr(`Areas.${a}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("partnerRole")}>
-          <Select name="role" defaultValue={query.role ?? ""}>
-            <option value="">{t("any")}</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {tr(`Roles.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("organization")}>
-          <Select name="org" defaultValue={query.org ?? ""}>
-            <option value="">{t("any")}</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label={t("solutionArea")} name="area" value={query.area} anyLabel={t("any")} options={areas.map((a) => ({ value: a, label: tr(`Areas.${a}`) }))} />
+        <FilterSelect label={t("partnerRole")} name="role" value={query.role} anyLabel={t("any")} options={roles.map((r) => ({ value: r, label: tr(`Roles.${r}`) }))} />
+        <FilterSelect label={t("organization")} name="org" value={query.org} anyLabel={t("any")} options={organizations.map((o) => ({ value: o.id, label: o.name }))} />
         <Field label={t("partnerId")}>
           <Input name="partner" defaultValue={query.partner ?? ""} />
         </Field>
-        <Field label={t("customerResponse")}>
-          <Select name="response" defaultValue={query.response ?? ""}>
-            <option value="">{t("any")}</option>
-            {responses.map((r) => (
-              <option key={r} value={r}>
-                {t(`responses.${r}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label={t("customerResponse")} name="response" value={query.response} anyLabel={t("any")} options={responses.map((r) => ({ value: r, label: t(`responses.${r}`) }))} />
         <Field label={t("submittedFrom")}>
           <Input name="from" type="date" defaultValue={query.from ?? ""} />
         </Field>
         <Field label={t("submittedTo")}>
           <Input name="to" type="date" defaultValue={query.to ?? ""} />
         </Field>
-        <Field label={t("assignee")}>
-          <Select name="assignee" defaultValue={query.assignee ?? ""}>
-            <option value="">{t("anyone")}</option>
-            <option value="me">{t("assignedToMe")}</option>
-            <option value="none">{t("unassigned")}</option>
-          </Select>
-        </Field>
-        <Field label={t("sort")}>
-          <Select name="sort" defaultValue={query.sort}>
-            <option value="submitted">{t("sorts.submitted")}</option>
-            <option value="age">{t("sorts.age")}</option>
-          </Select>
-        </Field>
-        <Field label={t("order")}>
-          <Select name="dir" defaultValue={query.dir}>
-            <option value="asc">{t("orders.asc")}</option>
-            <option value="desc">{t("orders.desc")}</option>
-          </Select>
-        </Field>
+        <FilterSelect label={t("assignee")} name="assignee" value={query.assignee} anyLabel={t("anyone")} options={[{ value: "me", label: t("assignedToMe") }, { value: "none", label: t("unassigned") }]} />
+        <FilterSelect label={t("sort")} name="sort" value={query.sort} options={[{ value: "submitted", label: t("sorts.submitted") }, { value: "age", label: t("sorts.age") }]} />
+        <FilterSelect label={t("order")} name="dir" value={query.dir} options={[{ value: "asc", label: t("orders.asc") }, { value: "desc", label: t("orders.desc") }]} />
         <div className={styles.formActions}>
           <Checkbox name="conflict" value="1" defaultChecked={Boolean(query.conflict)} label={t("conflictOnly")} />
           <Checkbox name="overdue" value="1" defaultChecked={Boolean(query.overdue)} label={t("overdueOnly")} />

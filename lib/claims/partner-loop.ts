@@ -11,7 +11,7 @@ import { claimScope } from "./queries";
 import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
 import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
-import { changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
+import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
 
 type Client = Pick<Prisma.TransactionClient, "claimEvent">;
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
@@ -69,10 +69,7 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
         claimId,
         from: "PARTNER_ACTION_REQUIRED",
         to: "UNDER_REVIEW",
-        actor: { kind: "partner", userId: viewer.id },
-        organizationId: viewer.organization.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
+        ...asPartner(viewer, request),
       });
       if (!moved.ok) return repeated(tx);
       await checkCollisionsAfterMove(tx, viewer, fresh);
@@ -120,11 +117,8 @@ export async function disputeClaim(viewer: PartnerViewer, claimId: string, value
       claimId,
       from: "REJECTED",
       to: "DISPUTE",
-      actor: { kind: "partner", userId: viewer.id },
-      organizationId: viewer.organization.id,
+      ...asPartner(viewer, request),
       reasonText: parsed.data.explanation,
-      ip: request.ip,
-      userAgent: request.userAgent,
       ...options,
     });
     return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
@@ -142,11 +136,8 @@ export async function disassociateClaim(viewer: PartnerViewer, claimId: string, 
       claimId,
       from: "APPROVED",
       to: "REJECTED_FINAL",
-      actor: { kind: "partner", userId: viewer.id },
-      organizationId: viewer.organization.id,
+      ...asPartner(viewer, request),
       reasonText: parsed.data.reason,
-      ip: request.ip,
-      userAgent: request.userAgent,
     });
     return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
   });

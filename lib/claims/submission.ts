@@ -21,6 +21,14 @@ export type SubmitFailure = { ok: false; problem?: SubmitProblem; fieldErrors: F
 export type SubmitResult = { ok: true; alreadySubmitted: boolean } | SubmitFailure;
 export type RequestMeta = { ip?: string; userAgent?: string };
 
+/** The lifecycle's actor fields for an incentive admin acting on their organisation's claim, with the request's audit data. */
+export const asPartner = (viewer: PartnerViewer, request: RequestMeta) => ({
+  actor: { kind: "partner" as const, userId: viewer.id },
+  organizationId: viewer.organization.id,
+  ip: request.ip,
+  userAgent: request.userAgent,
+});
+
 /** Thrown inside the transaction to roll it back when the organisation already claims one of the items. */
 export class DuplicateOwnClaim extends Error {}
 
@@ -120,11 +128,8 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
         claimId,
         from: "DRAFT",
         to: "SUBMITTED",
-        actor: { kind: "partner", userId: viewer.id },
-        organizationId: viewer.organization.id,
+        ...asPartner(viewer, request),
         action: "submitted",
-        ip: request.ip,
-        userAgent: request.userAgent,
       });
       if (!moved.ok) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });
