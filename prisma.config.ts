@@ -17,6 +17,9 @@ export default defineConfig({
   adapter: async () => {
     if (authoring) {
       const { PGlite } = await import("@electric-sql/pglite");
+      // The extensions the migrations create (the embedded server loads the same: scripts/services.ts).
+      const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+      const extensions = { pg_trgm };
       const { PrismaPGlite } = await import("pglite-prisma-adapter");
       const { mkdirSync } = await import("node:fs");
       const dir = path.join(".data", "migrate");
@@ -38,11 +41,11 @@ export default defineConfig({
           query.args.length === 0 && query.sql.includes(";") ? (await adapter.client.exec(query.sql), 0) : executeRaw(query);
         return adapter;
       };
-      const factory = new PrismaPGlite(new PGlite(dir));
+      const factory = new PrismaPGlite(new PGlite(dir, { extensions }));
       const connect = factory.connect.bind(factory);
       Object.assign(factory, {
         connect: () => awaitingScripts(connect()),
-        connectToShadowDb: () => awaitingScripts(new PrismaPGlite(new PGlite()).connect()),
+        connectToShadowDb: () => awaitingScripts(new PrismaPGlite(new PGlite({ extensions })).connect()),
       });
       // Built on an older driver-adapter-utils; the interface is the same at run time.
       return factory as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;

@@ -164,6 +164,8 @@ export async function measureQueue(db: PrismaClient, reviewerId: string) {
     // Beyond the three typical views: the filters no index narrows, to show what they cost.
     { name: "extra: awaiting + conflicts only", query: queueQuerySchema.parse({ conflict: "1" }) },
     { name: "extra: awaiting + name search matching nothing", query: queueQuerySchema.parse({ q: "no such claim" }) },
+    { name: "extra: awaiting + search by an organisation's name", query: queueQuerySchema.parse({ q: "Queue Partner 100" }) },
+    { name: "extra: all submitted + search matching many names", query: queueQuerySchema.parse({ view: "all", q: "Customer 1" }) },
   ];
   const rows = [];
   for (const { name, query } of combinations) {

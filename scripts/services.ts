@@ -48,7 +48,8 @@ function launch(name: string, command: string, args: string[], { quiet = true } 
 export async function startPostgres({ dataDir, port }: { dataDir: string; port: number }) {
   await assertPortFree(port, "embedded PostgreSQL");
   mkdirSync(dataDir, { recursive: true });
-  const service = launch("postgres", bin("pglite-server"), [`--db=${dataDir}`, `--port=${port}`, "--host=127.0.0.1", "--max-connections=1"]);
+  // pg_trgm: the reviewer queue's search (a trigram index on claim names; see the review_search migration).
+  const service = launch("postgres", bin("pglite-server"), [`--db=${dataDir}`, `--port=${port}`, "--host=127.0.0.1", "--max-connections=1", "--extensions=pg_trgm"]);
   await waitForPort(port, { child: service.child });
   return { ...service, url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` };
 }

@@ -2,6 +2,7 @@
 // "Resubmit claim" on a claim in Partner action required (claim page and PoE page). The server checks
 // the whole claim and its proof again, as at submission; a second click finds it already resubmitted.
 import { useRef, useState, useTransition } from "react";
+import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
@@ -37,7 +38,15 @@ export function ResubmitClaim({ claimId }: { claimId: string }) {
     <div className={styles.column}>
       {problem ? (
         <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{tp.has(`problems.${problem}`) && problem !== "notEditable" ? tp(`problems.${problem}`) : t("resubmitNotPossible")}</MessageBarBody>
+          <MessageBarBody>
+            {tp.has(`problems.${problem}`) && problem !== "notEditable" ? tp(`problems.${problem}`) : t("resubmitNotPossible")}
+            {problem === "claimIncomplete" ? (
+              <>
+                {" "}
+                <NextLink href={`/claims/${claimId}/edit`}>{t("editClaim")}</NextLink>
+              </>
+            ) : null}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending}>
