@@ -206,7 +206,8 @@ export function rowTimer(row: Pick<QueueRow, "status" | "statusChangedAt">, now:
   const reviewers = isReviewerTimed(row.status);
   const due = reviewers ? dueAt(row.status, row.statusChangedAt) : null;
   return {
-    daysInStatus: businessDaysBetween(timerStart(row.statusChangedAt), now),
+    // Zero until the timer starts (a weekend start counts from Monday).
+    daysInStatus: Math.max(0, businessDaysBetween(timerStart(row.statusChangedAt), now)),
     timerDays: reviewers ? LIFECYCLE_TIMERS[row.status as keyof typeof LIFECYCLE_TIMERS] : null,
     due,
     overdue: due !== null && now.getTime() > due.getTime(),

@@ -1,7 +1,7 @@
 // The reviewer queue's URL parameters: anything malformed is dropped (the queue still shows), never
 // passed to the database; page cursors survive the round trip and reject what they did not make.
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, queueQuerySchema } from "@/lib/review/queue";
+import { decodeCursor, encodeCursor, queueQuerySchema, rowTimer } from "@/lib/review/queue";
 
 describe("queueQuerySchema", () => {
   it("keeps real calendar days and drops impossible ones", () => {
@@ -33,5 +33,23 @@ describe("page cursors", () => {
     for (const bad of ["", "x", Buffer.from("[1,2]").toString("base64url"), Buffer.from('["not a date","id"]').toString("base64url"), Buffer.from(`["2026-01-01T00:00:00Z","${"i".repeat(65)}"]`).toString("base64url")]) {
       expect(decodeCursor(bad), bad).toBeUndefined();
     }
+  });
+});
+
+describe("rowTimer", () => {
+  it("counts business days from the timer's start, never below zero, and only the reviewers' timers fall due", () => {
+    const saturday = new Date("2026-11-28T10:00:00Z");
+    expect(rowTimer({ status: "SUBMITTED", statusChangedAt: saturday }, new Date("2026-11-28T12:00:00Z"))).toEqual({
+      daysInStatus: 0,
+      timerDays: 5,
+      due: new Date("2026-12-07T00:00:00Z"),
+      overdue: false,
+    });
+    expect(rowTimer({ status: "UNDER_REVIEW", statusChangedAt: new Date("2026-11-02T09:00:00Z") }, new Date("2026-11-25T09:00:00Z"))).toMatchObject({
+      daysInStatus: 17,
+      timerDays: 14,
+      overdue: true,
+    });
+    expect(rowTimer({ status: "PARTNER_ACTION_REQUIRED", statusChangedAt: saturday }, new Date("2027-01-01T00:00:00Z"))).toMatchObject({ timerDays: null, due: null, overdue: false });
   });
 });
