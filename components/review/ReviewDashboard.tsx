@@ -23,6 +23,15 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
   const hydrated = useHydrated();
   const overdueTotal = dashboard.overdue.reduce((sum, o) => sum + o.count, 0);
   const number = (n: number) => format.number(n);
+  // Days from one day on; hours below that; "under an hour" below that.
+  const duration = (days: number | null) =>
+    days === null
+      ? "—"
+      : days >= 1
+        ? t("days", { days: format.number(days, { maximumFractionDigits: 1 }) })
+        : days * 24 >= 1
+          ? t("hours", { hours: format.number(days * 24, { maximumFractionDigits: 0 }) })
+          : t("underAnHour");
 
   return (
     <div data-ready={hydrated || undefined}>
@@ -30,7 +39,7 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
       <div className={styles.tiles}>
         <Card className={styles.tile} data-testid="median-decision">
           <Text className={styles.label}>{t("medianToDecision")}</Text>
-          <Title1 as="p">{dashboard.medianDaysToDecision === null ? "—" : t("days", { days: format.number(dashboard.medianDaysToDecision, { maximumFractionDigits: 1 }) })}</Title1>
+          <Title1 as="p">{duration(dashboard.medianDaysToDecision)}</Title1>
           <Text size={200}>{t("medianBasis", { count: dashboard.decided, days: dashboard.windowDays })}</Text>
         </Card>
         <NextLink href="/review?overdue=1" className={styles.tileLink}>
