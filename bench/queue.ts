@@ -3,7 +3,7 @@
 // beside PostgreSQL's own execution time of the same SQL, and names the plan's scans on "Claim".
 import pg from "pg";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { listQueue, queuePageSql, queueQuerySchema, type QueueQuery } from "../lib/review/queue";
+import { listQueue, queuePageSql, queueQuerySchema, searchPlan, type QueueQuery } from "../lib/review/queue";
 
 const CLAIMS = 1_000_000;
 const ORGANIZATIONS = 200;
@@ -111,7 +111,7 @@ function claimScans(node: PlanNode, found: string[] = []) {
 }
 
 async function explain(db: PrismaClient, query: QueueQuery, viewerId: string) {
-  const sql = queuePageSql(query, viewerId, PAGE);
+  const sql = queuePageSql(query, viewerId, PAGE, await searchPlan(db, query));
   const times: number[] = [];
   let scans: string[] = [];
   for (let i = 0; i < 5; i++) {

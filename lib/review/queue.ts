@@ -103,8 +103,24 @@ type Client = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql,
 
 const literalList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
+/**
+ * How a text search runs: "ids" reads the matching claims first (a search that matches few), "walk"
+ * filters while walking the page order (one that matches many, where a page fills at once).
+ */
+export type SearchPlan = "ids" | "walk";
+const DENSE_SEARCH = 1000;
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** Picks the search plan by probing how many claim names match, up to DENSE_SEARCH (a cheap, bounded read). */
+export async function searchPlan(client: Client, query: QueueQuery): Promise<SearchPlan> {
+  if (!query.q || GUID.test(query.q)) return "ids";
+  const [row] = await client.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" s WHERE s.name ILIKE ${likePattern(query.q)} LIMIT ${DENSE_SEARCH}) x`;
+  return row.n >= DENSE_SEARCH ? "walk" : "ids";
+}
+
 /** The WHERE clause of a query: the view, the filters and the search. `viewerId` resolves "assigned to me". */
-export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date()): Prisma.Sql {
+export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date(), search: SearchPlan = "ids"): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   // Statuses come from the fixed enum list (validated above), so they can be literals.
   if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${literalList(awaitingStatuses)})`);
@@ -136,14 +152,20 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
   if (q) {
     if (GUID.test(q)) parts.push(Prisma.sql`(c."tenantId" = ${q.toLowerCase()}::uuid OR c.id = ${q})`);
     else {
-      const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      // The matching ids first, each arm by its own index (names by trigrams), so a search that
-      // matches few claims reads only those instead of walking the whole view.
-      parts.push(Prisma.sql`c.id IN (
-        SELECT s.id FROM "Claim" s WHERE s.name ILIKE ${like}
-        UNION ALL SELECT s.id FROM "Claim" s WHERE s."partnerId" = ${q}
-        UNION ALL SELECT s.id FROM "Claim" s JOIN "Organization" o2 ON o2.id = s."organizationId" WHERE o2.name ILIKE ${like}
-        UNION ALL SELECT ${q})`);
+      const like = likePattern(q);
+      parts.push(
+        search === "ids"
+          ? // The matching ids first, each arm by its own index (names by trigrams): a search that matches
+            // few claims reads only those instead of walking the whole view.
+            Prisma.sql`c.id IN (
+              SELECT s.id FROM "Claim" s WHERE s.name ILIKE ${like}
+              UNION ALL SELECT s.id FROM "Claim" s WHERE s."partnerId" = ${q}
+              UNION ALL SELECT s.id FROM "Claim" s JOIN "Organization" o2 ON o2.id = s."organizationId" WHERE o2.name ILIKE ${like}
+              UNION ALL SELECT ${q})`
+          : // Matches everywhere: walking the page order finds a page of them at once.
+            Prisma.sql`(c.name ILIKE ${like} OR c."partnerId" = ${q} OR c.id = ${q}
+              OR c."organizationId" IN (SELECT o2.id FROM "Organization" o2 WHERE o2.name ILIKE ${like}))`,
+      );
     }
   }
   return Prisma.join(parts, " AND ");
@@ -152,7 +174,7 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
 const sortColumn = (query: QueueQuery) => Prisma.raw(query.sort === "age" ? `c."statusChangedAt"` : `c."submittedAt"`);
 
 /** The rows of one page (plus one, to know whether there is more), as SQL: `listQueue` runs it, the benchmark EXPLAINs it. */
-export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50): Prisma.Sql {
+export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50, search: SearchPlan = "ids"): Prisma.Sql {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
   const column = sortColumn(query);
@@ -168,7 +190,7 @@ export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50)
     FROM "Claim" c
     JOIN "Organization" o ON o.id = c."organizationId"
     LEFT JOIN "User" u ON u.id = c."assignedToId"
-    WHERE ${queueWhere(query, viewerId)} ${keyset}
+    WHERE ${queueWhere(query, viewerId, new Date(), search)} ${keyset}
     ORDER BY ${column} ${order}, c.id ${order}
     LIMIT ${pageSize + 1}`;
 }
@@ -180,7 +202,7 @@ export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50)
 export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50) {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
-  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize));
+  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, await searchPlan(client, query)));
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (before) page.reverse();
@@ -197,7 +219,7 @@ export async function listQueue(client: Client, query: QueueQuery, viewerId: str
 /** How many claims match, counted up to `cap` (the queue says "10,000+" beyond it, cheaply). */
 export async function countQueue(client: Client, query: QueueQuery, viewerId: string, cap = 10_000): Promise<{ count: number; capped: boolean }> {
   const [row] = await client.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId)} LIMIT ${cap + 1}) s`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId, new Date(), await searchPlan(client, query))} LIMIT ${cap + 1}) s`;
   return { count: Math.min(row.n, cap), capped: row.n > cap };
 }
 
