@@ -1,7 +1,7 @@
 // One partner per workload (Modern Work and Security) and per subscription (Business Applications):
 // finds other organisations' claims and associations on the same tenant workload or subscription.
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
 import { db } from "../db";
 
@@ -47,22 +47,42 @@ export async function findCollisions(
 export const activeStatuses: readonly ClaimStatus[] = [...holding, ...pending];
 
 /**
- * Flags the claim and every other organisation's active claim on one of its items (same tenant and
- * workload for Modern Work and Security, same subscription for Business Applications, whose workloads
- * are only the subscriptions' products) as `hasConflict`, inside the caller's transaction, so the
- * reviewer's queue finds both sides. Returns whether there was any. A flag is never cleared here:
- * the reviewer decides the conflict.
+ * The items a claim shares with every other submitted claim (not a draft, not deleted) on its tenant,
+ * as rows ("claimId" of the other claim, item, "workloadId", "subscriptionId"): the same workload
+ * for Modern Work and Security, the same subscription for Business Applications (whose workloads are
+ * only the subscriptions' products). The one definition of "competing for the same item", for the
+ * conflict flag here and the reviewer's competing claims (lib/review/claim.ts). A plain SELECT, to
+ * use as a CTE.
+ */
+export const sharedItemsSql = (claimId: string) => Prisma.sql`
+  SELECT c.id AS "claimId", w.name AS item, cw."workloadId", NULL::uuid AS "subscriptionId"
+  FROM "Claim" me
+  JOIN "Claim" c ON c."tenantId" = me."tenantId" AND c.id <> me.id AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
+  JOIN "ClaimWorkload" cw ON cw."claimId" = c.id
+  JOIN "ClaimWorkload" mine ON mine."claimId" = me.id AND mine."workloadId" = cw."workloadId"
+  JOIN "Workload" w ON w.id = cw."workloadId"
+  WHERE me.id = ${claimId} AND me."solutionArea" = 'MODERN_WORK_SECURITY'
+  UNION ALL
+  SELECT c.id, cs."subscriptionId"::text, NULL, cs."subscriptionId"
+  FROM "Claim" me
+  JOIN "ClaimSubscription" mine ON mine."claimId" = me.id
+  JOIN "ClaimSubscription" cs ON cs."subscriptionId" = mine."subscriptionId" AND cs."claimId" <> me.id
+  JOIN "Claim" c ON c.id = cs."claimId" AND c."tenantId" = me."tenantId" AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
+  WHERE me.id = ${claimId}`;
+
+/**
+ * Flags the claim and every other organisation's active claim sharing one of its items
+ * (`sharedItemsSql`) as `hasConflict`, inside the caller's transaction, so the reviewer's queue finds
+ * both sides. Returns whether there was any. A flag is never cleared here: the reviewer decides the
+ * conflict.
  */
 export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    WITH me AS (SELECT id, "organizationId", "tenantId", "solutionArea" FROM "Claim" WHERE id = ${claimId}),
+    WITH shared AS (${sharedItemsSql(claimId)}),
     others AS (
-      SELECT o.id FROM "Claim" o, me
-      WHERE o."tenantId" = me."tenantId" AND o."organizationId" <> me."organizationId" AND o.id <> me.id
-        AND o."deletedAt" IS NULL AND o.status::text = ANY(${[...activeStatuses]}::text[])
-        AND ((me."solutionArea" = 'MODERN_WORK_SECURITY'
-              AND EXISTS (SELECT 1 FROM "ClaimWorkload" a JOIN "ClaimWorkload" b ON b."workloadId" = a."workloadId" WHERE a."claimId" = me.id AND b."claimId" = o.id))
-          OR EXISTS (SELECT 1 FROM "ClaimSubscription" a JOIN "ClaimSubscription" b ON b."subscriptionId" = a."subscriptionId" WHERE a."claimId" = me.id AND b."claimId" = o.id))
+      SELECT DISTINCT o.id FROM shared JOIN "Claim" o ON o.id = shared."claimId"
+      WHERE o."organizationId" <> (SELECT "organizationId" FROM "Claim" WHERE id = ${claimId})
+        AND o.status::text = ANY(${[...activeStatuses]}::text[])
     )
     UPDATE "Claim" SET "hasConflict" = true WHERE id IN (SELECT id FROM others UNION ALL SELECT ${claimId} WHERE EXISTS (SELECT 1 FROM others)) RETURNING id`;
   return rows.length > 0;

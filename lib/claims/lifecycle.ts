@@ -216,6 +216,30 @@ export function overdueCutoff(status: ClaimStatus, now: Date, timers: LifecycleT
   return new Date(high);
 }
 
+// ---------- the dispute window ----------
+
+export type DisputeWindow = { closesAt: Date | null; open: boolean; alreadyDisputed: boolean; customerDeclined: boolean };
+
+/**
+ * Whether a Rejected claim may be disputed at `now`: once per claim, not against the customer's
+ * decline (it stands), and only while the Rejected timer runs. `transition` enforces it; the claim
+ * page and the PoE uploads read it.
+ */
+export async function disputeWindow(
+  client: Pick<Prisma.TransactionClient, "claimEvent">,
+  claim: { id: string; status: ClaimStatus; statusChangedAt: Date | null; statusReasonCode: string | null },
+  { now = new Date(), timers }: { now?: Date; timers?: LifecycleTimers } = {},
+): Promise<DisputeWindow> {
+  const alreadyDisputed = (await client.claimEvent.count({ where: { claimId: claim.id, toStatus: "DISPUTE" } })) > 0;
+  const customerDeclined = !isDisputable(claim.statusReasonCode);
+  const closesAt = claim.status === "REJECTED" && !customerDeclined ? dueAt("REJECTED", claim.statusChangedAt, timers) : null;
+  return { closesAt, alreadyDisputed, customerDeclined, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
+}
+
+/** Why a dispute is refused in this window, or null when it is open. */
+export const disputeProblem = (window: DisputeWindow): "alreadyDisputed" | "notAllowed" | "disputeWindowClosed" | null =>
+  window.open ? null : window.alreadyDisputed ? "alreadyDisputed" : window.customerDeclined ? "notAllowed" : "disputeWindowClosed";
+
 // ---------- the transition ----------
 
 export type TransitionProblem = "notAllowed" | "stale" | "reasonRequired" | "disputeWindowClosed" | "alreadyDisputed" | "associationConflict";
@@ -326,11 +350,8 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   if (!reason) return { ok: false, problem: "reasonRequired" };
 
   if (to === "DISPUTE") {
-    // Once per claim, not the customer's decline (it stands), and only while the Rejected timer runs.
-    if ((await tx.claimEvent.count({ where: { claimId, toStatus: "DISPUTE" } })) > 0) return { ok: false, problem: "alreadyDisputed" };
-    if (!isDisputable(claim.statusReasonCode)) return { ok: false, problem: "notAllowed" };
-    const closesAt = dueAt("REJECTED", claim.statusChangedAt, input.timers);
-    if (!closesAt || now.getTime() > closesAt.getTime()) return { ok: false, problem: "disputeWindowClosed" };
+    const problem = disputeProblem(await disputeWindow(tx, { ...claim, status: current }, { now, timers: input.timers }));
+    if (problem) return { ok: false, problem };
   }
 
   const newAssociations = to === "APPROVED" ? await associationsFor(tx, claimId) : [];

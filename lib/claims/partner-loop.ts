@@ -5,33 +5,14 @@ import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import type { ClaimStatus } from "../generated/prisma/enums";
-import { dueAt, isDisputable, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
+import { disputeProblem, disputeWindow, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
 import { claimScope } from "./queries";
 import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
 import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
 
-type Client = Pick<Prisma.TransactionClient, "claimEvent">;
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
-
-export type DisputeWindow = { closesAt: Date | null; open: boolean; alreadyDisputed: boolean; customerDeclined: boolean };
-
-/**
- * Whether a Rejected claim may still be disputed: once per claim, until the Rejected timer runs out
- * (the same rules `transition` enforces; here for the page and the PoE uploads).
- */
-export async function disputeWindow(
-  claim: { id: string; status: ClaimStatus; statusChangedAt: Date | null; statusReasonCode: string | null },
-  { now = new Date(), timers }: TimerOptions = {},
-  client: Client = db,
-): Promise<DisputeWindow> {
-  const alreadyDisputed = (await client.claimEvent.count({ where: { claimId: claim.id, toStatus: "DISPUTE" } })) > 0;
-  const customerDeclined = !isDisputable(claim.statusReasonCode);
-  const closesAt = claim.status === "REJECTED" && !customerDeclined ? dueAt("REJECTED", claim.statusChangedAt, timers) : null;
-  return { closesAt, alreadyDisputed, customerDeclined, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
-}
 
 // ---------- resubmit ----------
 
@@ -109,8 +90,8 @@ export async function disputeClaim(viewer: PartnerViewer, claimId: string, value
     const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
     if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
     if (claim.status !== "REJECTED") return { ok: false, problem: "notAllowed", fieldErrors: {} };
-    const window = await disputeWindow(claim, options, tx);
-    if (!window.open) return { ok: false, problem: window.alreadyDisputed ? "alreadyDisputed" : window.customerDeclined ? "notAllowed" : "disputeWindowClosed", fieldErrors: {} };
+    const refused = disputeProblem(await disputeWindow(tx, claim, options));
+    if (refused) return { ok: false, problem: refused, fieldErrors: {} };
     const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: claim.statusChangedAt ?? new Date(0) } } });
     if (newProof === 0) return { ok: false, fieldErrors: { poeFiles: "disputeProofRequired" } };
     const moved = await transition(tx, {

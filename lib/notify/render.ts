@@ -89,6 +89,14 @@ async function claimOf(claimId: string) {
 
 const claimUrl = (claimId: string) => `${env().APP_URL}/claims/${claimId}`;
 
+/** A message to the claim's partner contact, in the language of the admin who created the claim. */
+async function toPartnerContact(claimId: string, build: (claim: EmailClaim, locale: "en" | "ja") => { subject: string; body: ReactElement }) {
+  const claim = await claimOf(claimId);
+  const locale = emailLocale(claim.partnerLocale);
+  const { subject, body } = build(claim.view, locale);
+  return toMail(claim.view.partnerContactEmail, subject, locale, body);
+}
+
 /** Renders one outbox message. Throws PermanentMessageError for a message that can never be sent. */
 export async function renderOutboxMessage(message: RenderableMessage): Promise<RenderedMail> {
   switch (message.kind) {
@@ -111,25 +119,17 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
     }
     case messageKinds.partnerCustomerResponded: {
       const payload = parsePayload(message.kind, message.payload);
-      const claim = await claimOf(payload.claimId);
-      const locale = emailLocale(claim.partnerLocale);
-      return toMail(
-        claim.view.partnerContactEmail,
-        customerRespondedSubject(locale, claim.view, payload.response),
-        locale,
-        createElement(CustomerRespondedEmail, { locale, claim: claim.view, response: payload.response, reason: payload.reason, claimUrl: claimUrl(claim.view.id) }),
-      );
+      return toPartnerContact(payload.claimId, (claim, locale) => ({
+        subject: customerRespondedSubject(locale, claim, payload.response),
+        body: createElement(CustomerRespondedEmail, { locale, claim, response: payload.response, reason: payload.reason, claimUrl: claimUrl(claim.id) }),
+      }));
     }
     case messageKinds.partnerDecision: {
       const payload = parsePayload(message.kind, message.payload);
-      const claim = await claimOf(payload.claimId);
-      const locale = emailLocale(claim.partnerLocale);
-      return toMail(
-        claim.view.partnerContactEmail,
-        decisionSubject(locale, claim.view, payload.status),
-        locale,
-        createElement(DecisionEmail, { locale, claim: claim.view, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.view.id) }),
-      );
+      return toPartnerContact(payload.claimId, (claim, locale) => ({
+        subject: decisionSubject(locale, claim, payload.status),
+        body: createElement(DecisionEmail, { locale, claim, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.id) }),
+      }));
     }
     default:
       throw new PermanentMessageError(`unknown message kind "${message.kind}"`);

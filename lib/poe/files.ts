@@ -9,8 +9,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { PartnerViewer, Viewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { editableStatuses } from "../claims/lifecycle";
-import { disputeWindow } from "../claims/partner-loop";
+import { disputeWindow, editableStatuses } from "../claims/lifecycle";
 import { claimScope } from "../claims/queries";
 import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
 import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
@@ -56,7 +55,7 @@ async function editableClaim(viewer: PartnerViewer, claimId: string, client: Cli
   const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
   if (!claim) throw new PoeFileRefused("notFound");
   if (editableStatuses.includes(claim.status)) return { ...claim, addedAfter: null };
-  if (claim.status === "REJECTED" && (await disputeWindow(claim, {}, client)).open) return { ...claim, addedAfter: claim.statusChangedAt ?? new Date(0) };
+  if (claim.status === "REJECTED" && (await disputeWindow(client, claim)).open) return { ...claim, addedAfter: claim.statusChangedAt ?? new Date(0) };
   throw new PoeFileRefused("notEditable");
 }
 

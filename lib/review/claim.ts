@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { claimDetail } from "../claims/queries";
+import { sharedItemsSql } from "../claims/collisions";
 import type { ClaimStatus } from "../generated/prisma/enums";
 
 /** A submitted claim of any organisation, with everything the partner entered; null for drafts and unknown ids. */
@@ -47,23 +48,8 @@ export type Competitor = {
  */
 export async function competitorsOf(claimId: string): Promise<Competitor[]> {
   const rows = await db.$queryRaw<(Omit<Competitor, "items" | "sameOrganization"> & { items: string[]; organizationId: string; mine: string })[]>`
-    WITH me AS (SELECT id, "organizationId", "tenantId", "solutionArea" FROM "Claim" WHERE id = ${claimId}),
-    others AS (
-      SELECT c.id FROM "Claim" c JOIN me ON c."tenantId" = me."tenantId"
-      WHERE c.id <> me.id AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
-    ),
-    shared AS (
-      SELECT o.id AS "claimId", w.name AS item, cw."workloadId", NULL::uuid AS "subscriptionId"
-      FROM others o
-      JOIN "ClaimWorkload" cw ON cw."claimId" = o.id AND cw."workloadId" IN (SELECT "workloadId" FROM "ClaimWorkload" WHERE "claimId" = ${claimId})
-      JOIN "Workload" w ON w.id = cw."workloadId"
-      -- Business Applications claims compete per subscription only: their workloads are just the subscriptions' products.
-      WHERE (SELECT "solutionArea" FROM me) = 'MODERN_WORK_SECURITY'
-      UNION ALL
-      SELECT o.id, cs."subscriptionId"::text, NULL, cs."subscriptionId"
-      FROM others o
-      JOIN "ClaimSubscription" cs ON cs."claimId" = o.id AND cs."subscriptionId" IN (SELECT "subscriptionId" FROM "ClaimSubscription" WHERE "claimId" = ${claimId})
-    )
+    WITH me AS (SELECT id, "organizationId" FROM "Claim" WHERE id = ${claimId}),
+    shared AS (${sharedItemsSql(claimId)})
     SELECT c.id AS "claimId", c.name, o.name AS "organizationName", c."organizationId", me."organizationId" AS mine, c."partnerId",
            c.status, c."submittedAt", c."statusChangedAt",
            array_agg(DISTINCT shared.item ORDER BY shared.item) AS items,
@@ -77,9 +63,6 @@ export async function competitorsOf(claimId: string): Promise<Competitor[]> {
     ORDER BY c."submittedAt" ASC NULLS LAST, c.id`;
   return rows.map(({ organizationId, mine, ...row }) => ({ ...row, sameOrganization: organizationId === mine }));
 }
-
-/** The competitors that hold or compete for the items now (not the rejected and withdrawn ones). */
-export const activeCompetitorStatuses: readonly ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "DISPUTE", "APPROVED"];
 
 export type ReferenceCheck = { check: "tenantExists" | "partnerIdOfOrganization" | "subscriptionsOfTenant" | "subscriptionChannels" | "subscriptionsCurrent"; ok: boolean; detail?: string[] };
 

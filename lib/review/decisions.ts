@@ -13,7 +13,7 @@ import { decisionSchema } from "./schemas";
 export { reviewerRejectionReasons, decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
 
 /** What a reviewer may do, by the lifecycle's action names: each is one reviewer transition. */
-export const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));
+const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));
 
 export type DecisionProblem = TransitionProblem | "notFound" | "assignedToOther" | "invalid";
 export type DecisionResult =

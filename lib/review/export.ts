@@ -2,7 +2,7 @@
 // so a million rows never sit in memory. Values are codes and ISO dates, for spreadsheets and scripts.
 import "server-only";
 import { db } from "../db";
-import { listQueue, rowTimer, type QueueQuery, type QueueRow } from "./queue";
+import { listQueue, rowTimer, searchPlan, type QueueQuery, type QueueRow, type SearchPlan } from "./queue";
 
 const columns = [
   "claimId",
@@ -56,15 +56,16 @@ function csvRow(row: QueueRow, now: Date): string {
 export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date() } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
-  let started = false;
+  let search: SearchPlan | undefined;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!started) {
-        started = true;
+      if (!search) {
+        // The header first, and the search plan once for every page.
+        search = await searchPlan(db, query);
         controller.enqueue(encoder.encode("\uFEFF" + columns.join(",") + "\r\n"));
         return;
       }
-      const page = await listQueue(db, { ...query, after: cursor, before: undefined }, viewerId, pageSize);
+      const page = await listQueue(db, { ...query, after: cursor, before: undefined }, viewerId, pageSize, search);
       if (page.rows.length > 0) controller.enqueue(encoder.encode(page.rows.map((row) => csvRow(row, now)).join("")));
       cursor = page.next;
       if (!cursor) controller.close();

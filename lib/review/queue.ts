@@ -197,12 +197,12 @@ export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50,
 
 /**
  * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
- * neighbouring pages when they exist.
+ * neighbouring pages when they exist. `search`: the plan, when the caller has it (else it is probed).
  */
-export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50) {
+export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50, search?: SearchPlan) {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
-  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, await searchPlan(client, query)));
+  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, search ?? (await searchPlan(client, query))));
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (before) page.reverse();
@@ -217,9 +217,9 @@ export async function listQueue(client: Client, query: QueueQuery, viewerId: str
 }
 
 /** How many claims match, counted up to `cap` (the queue says "10,000+" beyond it, cheaply). */
-export async function countQueue(client: Client, query: QueueQuery, viewerId: string, cap = 10_000): Promise<{ count: number; capped: boolean }> {
+export async function countQueue(client: Client, query: QueueQuery, viewerId: string, { cap = 10_000, search }: { cap?: number; search?: SearchPlan } = {}): Promise<{ count: number; capped: boolean }> {
   const [row] = await client.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId, new Date(), await searchPlan(client, query))} LIMIT ${cap + 1}) s`;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId, new Date(), search ?? (await searchPlan(client, query)))} LIMIT ${cap + 1}) s`;
   return { count: Math.min(row.n, cap), capped: row.n > cap };
 }
 

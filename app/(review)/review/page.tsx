@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { ReviewQueue } from "@/components/review/ReviewQueue";
 import { requireReviewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { countQueue, listQueue, queueQuerySchema, reviewOrganizations, rowTimer } from "@/lib/review/queue";
+import { countQueue, listQueue, queueQuerySchema, reviewOrganizations, rowTimer, searchPlan } from "@/lib/review/queue";
 
 const PAGE_SIZE = 50;
 
@@ -13,9 +13,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const query = queueQuerySchema.parse(raw);
   const now = new Date();
+  // One search plan for the page and its count.
+  const search = await searchPlan(db, query);
   const [page, total, organizations] = await Promise.all([
-    listQueue(db, query, viewer.id, PAGE_SIZE),
-    countQueue(db, query, viewer.id),
+    listQueue(db, query, viewer.id, PAGE_SIZE, search),
+    countQueue(db, query, viewer.id, { search }),
     reviewOrganizations(db),
   ]);
   return (
@@ -28,27 +30,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         next={page.next}
         previous={page.previous}
         viewerId={viewer.id}
-        rows={page.rows.map((row) => {
-          const timer = rowTimer(row, now);
-          return {
-            id: row.id,
-            name: row.name,
-            tenantId: row.tenantId,
-            solutionArea: row.solutionArea,
-            partnerRole: row.partnerRole,
-            partnerId: row.partnerId,
-            organizationName: row.organizationName,
-            status: row.status,
-            customerResponse: row.customerResponse,
-            submittedAt: row.submittedAt.toISOString(),
-            daysInStatus: timer.daysInStatus,
-            timerDays: timer.timerDays,
-            dueAt: timer.due?.toISOString() ?? null,
-            overdue: timer.overdue,
-            hasConflict: row.hasConflict,
-            assignedToId: row.assignedToId,
-            assignedToName: row.assignedToName,
-          };
+        rows={page.rows.map(({ submittedAt, statusChangedAt, ...row }) => {
+          const { due, ...timer } = rowTimer({ status: row.status, statusChangedAt }, now);
+          return { ...row, ...timer, submittedAt: submittedAt.toISOString(), dueAt: due?.toISOString() ?? null };
         })}
       />
     </>

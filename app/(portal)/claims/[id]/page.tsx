@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
 import { eventView } from "@/lib/claims/events";
 import { ClaimView } from "@/components/claims/ClaimView";
 import { requirePartnerAdmin } from "@/lib/auth/session";
@@ -8,7 +9,7 @@ import { PoeSummary } from "@/components/poe/PoeSummary";
 import { proofOfClaim } from "@/lib/poe/queries";
 import { canResend } from "@/lib/notify/resend";
 import { dueAt } from "@/lib/claims/lifecycle";
-import { disputeWindow } from "@/lib/claims/partner-loop";
+import { disputeWindow } from "@/lib/claims/lifecycle";
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
@@ -17,7 +18,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   if (!claim) notFound();
   const summary = await summaryOfClaim(claim);
   const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
-  const dispute = claim.status === "REJECTED" ? await disputeWindow(claim) : null;
+  const dispute = claim.status === "REJECTED" ? await disputeWindow(db, claim) : null;
   const rejectedAt = claim.statusChangedAt?.getTime() ?? 0;
   const due = dueAt(claim.status, claim.statusChangedAt);
   return (

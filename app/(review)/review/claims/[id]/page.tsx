@@ -2,11 +2,10 @@ import { notFound } from "next/navigation";
 import { ReviewClaimView } from "@/components/review/ReviewClaimView";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { requireReviewer } from "@/lib/auth/session";
-import { dueAt } from "@/lib/claims/lifecycle";
+import { allowedTransitions, dueAt } from "@/lib/claims/lifecycle";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { proofOfClaim } from "@/lib/poe/queries";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
-import { reviewerRules } from "@/lib/review/decisions";
 import { isReviewerTimed } from "@/lib/review/queue";
 import { eventView } from "@/lib/claims/events";
 
@@ -30,7 +29,7 @@ export default async function ReviewClaimPage({ params }: { params: Promise<{ id
       customer={{ response: claim.customerResponse, respondedAt: claim.customerRespondedAt?.toISOString() ?? null }}
       assignee={claim.assignedTo ? { id: claim.assignedTo.id, name: claim.assignedTo.name ?? claim.assignedTo.email } : null}
       viewerId={viewer.id}
-      actions={reviewerRules.filter((rule) => rule.from === claim.status).map((rule) => rule.action)}
+      actions={allowedTransitions(claim.status, "reviewer").map((rule) => rule.action)}
       checks={checks}
       competitors={competitors.map((c) => ({
         ...c,

@@ -3,7 +3,8 @@ import { CompareClaims, type CompareColumn } from "@/components/review/CompareCl
 import { requireReviewer } from "@/lib/auth/session";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { proofOfClaim } from "@/lib/poe/queries";
-import { activeCompetitorStatuses, competitorsOf, findReviewClaim, type ReviewClaim } from "@/lib/review/claim";
+import { activeStatuses } from "@/lib/claims/collisions";
+import { competitorsOf, findReviewClaim, type ReviewClaim } from "@/lib/review/claim";
 
 /** How many competing claims are shown beside the claim. */
 const MAX_COMPETITORS = 3;
@@ -35,7 +36,7 @@ export default async function CompareClaimsPage({ params }: { params: Promise<{ 
   if (!claim) notFound();
   // The holders and the claims still competing first (oldest submission first within each), then the closed ones.
   const all = await competitorsOf(claim.id);
-  const rank = (c: (typeof all)[number]) => (c.associatedSince ? 0 : activeCompetitorStatuses.includes(c.status) ? 1 : 2);
+  const rank = (c: (typeof all)[number]) => (c.associatedSince ? 0 : activeStatuses.includes(c.status) ? 1 : 2);
   const competitors = all
     .map((c, index) => ({ c, index }))
     .sort((a, b) => rank(a.c) - rank(b.c) || a.index - b.index)
