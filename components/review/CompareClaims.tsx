@@ -3,7 +3,7 @@
 // workloads or subscriptions, with their dates, status and proof of execution.
 import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Card, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { Card, makeStyles, mergeClasses, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { StatusBadge } from "@/components/claims/StatusBadge";
 import { PageHeader } from "@/components/PageHeader";
 import { PoeSummary } from "@/components/poe/PoeSummary";
@@ -48,7 +48,7 @@ export function CompareClaims({ claim, others }: { claim: CompareColumn; others:
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium" }) : "—");
 
   const card = (c: CompareColumn) => (
-    <Card key={c.id} className={`${styles.card} ${c.shared ? "" : styles.current}`} data-testid="compare-column">
+    <Card key={c.id} className={mergeClasses(styles.card, !c.shared && styles.current)} data-testid="compare-column">
       <Text size={200}>{c.shared ? t("compareOther") : t("compareThis")}</Text>
       <Subtitle2 as="h2">
         <NextLink href={`/review/claims/${c.id}`} className={styles.link}>

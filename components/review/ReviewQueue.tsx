@@ -10,6 +10,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -124,7 +125,7 @@ export function ReviewQueue({
             <li key={view}>
               <NextLink
                 href={queueHref(query, { view })}
-                className={`${styles.view} ${query.view === view ? styles.viewActive : ""}`}
+                className={mergeClasses(styles.view, query.view === view && styles.viewActive)}
                 aria-current={query.view === view ? "page" : undefined}
               >
                 {view === "awaiting" ? t("views.awaiting") : view === "all" ? t("views.all") : tr(`Status.${view}`)}

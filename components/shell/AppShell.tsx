@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import NextLink from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { makeStyles, Text, tokens, Button } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useOnDemand } from "@/components/hooks/useOnDemand";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -133,7 +133,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                   const active = link.href === activeHref;
                   return (
                     <li key={link.href}>
-                      <NextLink href={link.href} className={`${styles.navLink} ${active ? styles.navLinkActive : ""}`} aria-current={active ? "page" : undefined}>
+                      <NextLink href={link.href} className={mergeClasses(styles.navLink, active && styles.navLinkActive)} aria-current={active ? "page" : undefined}>
                         {link.label}
                       </NextLink>
                     </li>

@@ -2,7 +2,7 @@
 // The wizard's frame: title, step indicator, the step's form, and the Back / Next / Cancel bar.
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { Checkmark16Filled } from "@fluentui/react-icons";
 import { cancelClaimWizard } from "@/lib/claims/actions";
 import type { WizardStep } from "@/lib/claims/schemas";
@@ -59,7 +59,7 @@ export function WizardFrame({
       <nav aria-label={t("progressLabel")}>
         <ol className={styles.steps}>
           {steps.map((n) => (
-            <li key={n} className={`${styles.step} ${n === step ? styles.current : n < reachable ? styles.done : ""}`} aria-current={n === step ? "step" : undefined}>
+            <li key={n} className={mergeClasses(styles.step, n === step ? styles.current : n < reachable && styles.done)} aria-current={n === step ? "step" : undefined}>
               {n < step ? <Checkmark16Filled aria-hidden /> : <span className={styles.number}>{n}</span>}
               <span>{t(`steps.${n}`)}</span>
             </li>

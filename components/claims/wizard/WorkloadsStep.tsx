@@ -5,7 +5,7 @@
 import { Controller, get, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { Checkbox, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Checkbox, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { workloadsSchema, type WorkloadsInput, type WizardStep } from "@/lib/claims/schemas";
 import type { Collisions } from "@/lib/claims/collisions";
 import type { Eligibility } from "@/lib/claims/rules";
@@ -109,7 +109,7 @@ export function WorkloadsStep({
                       control={form.control}
                       name="subscriptionIds"
                       render={({ field: subs }) => (
-                        <fieldset className={`${styles.fieldset} ${styles.nested}`} aria-describedby={subError ? `sub-error-${workload.id}` : undefined}>
+                        <fieldset className={mergeClasses(styles.fieldset, styles.nested)} aria-describedby={subError ? `sub-error-${workload.id}` : undefined}>
                           <legend className={styles.legend}>{t("subscriptionsOf", { product: workload.name })}</legend>
                           {subError ? (
                             <Text id={`sub-error-${workload.id}`} role="alert" className={styles.error}>
