@@ -1,12 +1,19 @@
 // The test command: starts a fresh stack (a new database, Azurite, MailDev on test ports), runs the
 // Vitest suites, then the portal and the Playwright browser tests against it, and cleans up.
+//   npm test                      everything
+//   npm test -- vitest [files…]   only Vitest (optionally some files)
+//   npm test -- e2e [specs…]      only the browser tests (optionally some specs)
+// TEST_PORT_BASE (default 3100) moves every test port, so two checkouts can test at once.
 import { existsSync } from "node:fs";
 import { run } from "./services";
 import { bin, hasProductionBuild, startStack, type Stack } from "./stack";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const [part, ...rest] = process.argv.slice(2);
+const only = part === "vitest" || part === "e2e" ? part : undefined;
+const args = only ? rest : process.argv.slice(2);
 
-if (!existsSync(chromium)) {
+if (only !== "vitest" && !existsSync(chromium)) {
   console.error(
     `Browser tests need Chromium at ${chromium}, and it is not there.\n` +
       "Install Debian's Chromium (as root):  apt-get update && apt-get install -y chromium\n" +
@@ -15,14 +22,19 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+const base = Number(process.env.TEST_PORT_BASE ?? 3100);
+const ports = { app: base, postgres: base + 51239, blob: base + 6910, smtp: base - 2065, inbox: base - 2010 };
+
 let stack: Stack | undefined;
 let failed = false;
 try {
-  stack = await startStack("test", { postgres: 54339, blob: 10010, smtp: 1035, inbox: 1090, app: 3100 });
+  stack = await startStack("test", ports);
   const env = { ...stack.env, CHROMIUM_PATH: chromium };
-  await run(bin("vitest"), ["run"], env);
-  await stack.startPortal(hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev");
-  await run(bin("playwright"), ["test", ...process.argv.slice(2)], env);
+  if (only !== "e2e") await run(bin("vitest"), ["run", ...(only ? args : [])], env);
+  if (only !== "vitest") {
+    await stack.startPortal(hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev");
+    await run(bin("playwright"), ["test", ...args], env);
+  }
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
