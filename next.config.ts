@@ -8,6 +8,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "@azure/storage-blob"],
   poweredByHeader: false,
   devIndicators: false,
+  // The README's URL is http://localhost:3000; the other loopback name reaches the dev server too
+  // (its pages then redirect to APP_URL), so its HMR connection is not refused as cross-origin.
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
+  experimental: {
+    // The development MCP endpoint writes every forwarded browser log line to .next/dev/logs
+    // on each page load; the portal does not use it, so nothing is written while a page loads.
+    mcpServer: false,
+  },
 };
 
 export default withNextIntl(nextConfig);

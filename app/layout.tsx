@@ -7,7 +7,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Meta");
-  return { title: t("title"), description: t("description") };
+  return { title: t("title"), description: t("description"), icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "16x16 32x32 48x48" }] } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

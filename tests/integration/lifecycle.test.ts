@@ -28,6 +28,29 @@ const subs = DEMO.subscriptions;
 const REQUEST = { ip: "203.0.113.9", userAgent: "Vitest lifecycle/1.0" };
 const CUSTOMER_EMAIL = "nancy@northwind.example";
 
+/**
+ * Whether the database can run two transactions at once. The embedded PGlite server has one connection, so
+ * concurrent transactions queue there and the application's checks answer before any constraint could; the
+ * tests of the constraints then run them alone (`blindToHolders`, `staleRead`), and the true races only here.
+ */
+const concurrentSessions = Number(process.env.DATABASE_POOL_MAX ?? 10) > 1;
+console.info(`lifecycle concurrency: ${concurrentSessions ? "true races between sessions" : "one session (embedded server): constraints tested alone, true races skipped"}`);
+
+type Tx = Parameters<typeof transition>[0];
+/** A transaction whose association check sees no holder, as if it had run before another approval committed. */
+function blindToHolders(tx: Tx): Tx {
+  const association = new Proxy(tx.association, { get: (target, key) => (key === "count" ? async () => 0 : Reflect.get(target, key)) });
+  return new Proxy(tx, { get: (target, key) => (key === "association" ? association : Reflect.get(target, key)) });
+}
+/** A transaction whose read of the claim returns `status`, as if it had read before another transition committed. */
+function staleRead(tx: Tx, status: ClaimStatus): Tx {
+  const claim = new Proxy(tx.claim, {
+    get: (target, key) =>
+      key === "findFirst" ? async (args: Parameters<typeof target.findFirst>[0]) => ({ ...(await target.findFirst(args)), status }) : Reflect.get(target, key),
+  });
+  return new Proxy(tx, { get: (target, key) => (key === "claim" ? claim : Reflect.get(target, key)) });
+}
+
 type Org = "contoso" | "fabrikam";
 let orgIds: Record<Org, string>;
 let adminIds: Record<Org, string>;
@@ -312,7 +335,18 @@ describe("refused transitions change nothing", () => {
   });
 });
 
-describe("concurrency", () => {
+describe(`concurrency (${concurrentSessions ? "true races" : "queued on one session"})`, () => {
+  it("past the read (the conditional update alone): a transition that read a status another one has since changed writes nothing", async () => {
+    const claimId = await makeClaim({ status: "UNDER_REVIEW" });
+    expect(await approve(claimId)).toMatchObject({ ok: true });
+    const before = await snapshot(claimId);
+    const late = await db.$transaction((tx) =>
+      transition(staleRead(tx, "UNDER_REVIEW"), { claimId, from: "UNDER_REVIEW", to: "REJECTED", actor: reviewer(), reasonCode: "INSUFFICIENT_POE", reasonText: "Late." }),
+    );
+    expect(late).toEqual({ ok: false, problem: "stale" });
+    expect(await snapshot(claimId)).toEqual(before);
+  });
+
   it("of two concurrent transitions from the same status exactly one wins", async () => {
     for (let round = 0; round < 5; round += 1) {
       const claimId = await makeClaim({ status: "UNDER_REVIEW" });
@@ -389,40 +423,59 @@ describe("one partner per tenant workload or subscription", () => {
     }
   });
 
-  it("Modern Work and Security, past the check: the unique index refuses the later approval and its transaction rolls back", async () => {
+  it("Modern Work and Security, past the check (the constraint alone): the unique index refuses the later approval and its transaction rolls back", async () => {
     const tenantId = randomUUID();
     const a = await makeClaim({ org: "contoso", tenantId, workloadIds: ["mws-microsoft-purview"] });
     const b = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-microsoft-purview"] });
     const beforeB = await snapshot(b);
+    expect(await approve(a)).toEqual({ ok: true, from: "UNDER_REVIEW" });
 
-    // A approves but does not commit yet: B's check cannot see A's association, so B reaches the index.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let approvedA!: () => void;
-    const aApproved = new Promise<void>((resolve) => (approvedA = resolve));
-    const first = db.$transaction(
-      async (tx) => {
-        const result = await transition(tx, { claimId: a, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer() });
-        approvedA();
-        await held;
-        return result;
-      },
-      { timeout: 15_000 },
-    );
-    await aApproved;
-    const raw = db.$transaction((tx) => transition(tx, { claimId: b, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer() }), { timeout: 15_000 }).then(
+    // B's transaction as if its check had run before A committed: the check sees no holder, so only the index can refuse.
+    const second = await db.$transaction((tx) => transition(blindToHolders(tx), { claimId: b, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer() })).then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
-
-    expect(await first).toEqual({ ok: true, from: "UNDER_REVIEW" });
-    const second = await raw;
     expect(second).toEqual({ error: expect.any(AssociationConflictError) });
     await expectUntouched(b, beforeB);
     expect((await activeAssociations({ tenantId, workloadId: "mws-microsoft-purview" })).map((x) => x.claimId)).toEqual([a]);
   });
+
+  it.skipIf(!concurrentSessions)(
+    `Modern Work and Security, past the check (a true race of two sessions${concurrentSessions ? "" : "; needs a server with more than one connection, the embedded one has one"}): the unique index refuses the later approval`,
+    async () => {
+      const tenantId = randomUUID();
+      const a = await makeClaim({ org: "contoso", tenantId, workloadIds: ["mws-microsoft-purview"] });
+      const b = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-microsoft-purview"] });
+      const beforeB = await snapshot(b);
+
+      // A approves but does not commit yet: B's check cannot see A's association, so B reaches the index.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let approvedA!: () => void;
+      const aApproved = new Promise<void>((resolve) => (approvedA = resolve));
+      const first = db.$transaction(
+        async (tx) => {
+          const result = await transition(tx, { claimId: a, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer() });
+          approvedA();
+          await held;
+          return result;
+        },
+        { timeout: 15_000 },
+      );
+      await aApproved;
+      const raw = db.$transaction((tx) => transition(tx, { claimId: b, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer() }), { timeout: 15_000 }).then(
+        (result) => ({ result }),
+        (error: unknown) => ({ error }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+
+      expect(await first).toEqual({ ok: true, from: "UNDER_REVIEW" });
+      expect(await raw).toEqual({ error: expect.any(AssociationConflictError) });
+      await expectUntouched(b, beforeB);
+      expect((await activeAssociations({ tenantId, workloadId: "mws-microsoft-purview" })).map((x) => x.claimId)).toEqual([a]);
+    },
+  );
 
   it("Business Applications, sequentially: the second approval of the same subscription fails", async () => {
     const first = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindSales] });
