@@ -50,7 +50,8 @@ export async function startPostgres({ dataDir, port }: { dataDir: string; port: 
   mkdirSync(dataDir, { recursive: true });
   // pg_trgm: the reviewer queue's search (a trigram index on claim names; see the review_search migration).
   const service = launch("postgres", bin("pglite-server"), [`--db=${dataDir}`, `--port=${port}`, "--host=127.0.0.1", "--max-connections=1", "--extensions=pg_trgm"]);
-  await waitForPort(port, { child: service.child });
+  // PGlite compiles PostgreSQL's WebAssembly at start: seconds on an idle machine, minutes on a busy one.
+  await waitForPort(port, { child: service.child, timeoutMs: 300_000 });
   return { ...service, url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` };
 }
 

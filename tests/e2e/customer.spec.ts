@@ -1,11 +1,10 @@
 // The customer's side: the approval email arrives after submission, its link opens a page that works
 // without JavaScript, Approve is recorded on the partner's claim, and a later Decline from the same
 // email rejects the claim with the reason "Customer declined".
-import { expect, test } from "@playwright/test";
+import { expect, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { firstLink, waitForMail } from "../support/mailbox";
 import { createDraft, ready, submitWithProof, unique } from "./claims";
-import { screenshot, signIn } from "./support";
 
 test("the customer approves from the email, then declines later", async ({ page, browser }) => {
   const name = `Customer ${unique()}`;

@@ -1,7 +1,6 @@
 // Sign-in, the shell, languages, sign-out and role separation, as a person would use them.
-import { expect, test } from "@playwright/test";
+import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
-import { expectAccessible, screenshot, signIn } from "./support";
 
 test("the sign-in page is accessible and refuses a malformed email at the field", async ({ page }) => {
   await page.goto("/claims");

@@ -1,11 +1,10 @@
 // From a Draft to Submitted as an incentive admin: the proof's details, a PDF dropped on the drop
 // zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page.
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
 import { createDraft, dropFile, ready, unique } from "./claims";
-import { expectAccessible, screenshot, signIn } from "./support";
 
 test("a Draft gets its proof of execution and is submitted", async ({ page }) => {
   const name = `PoE ${unique()}`;

@@ -2,11 +2,11 @@
 // reviewer filters the queue, opens a claim, opens its PoE, asks the partner for action; the partner
 // updates the proof and resubmits; the reviewer approves and the partner sees Approved. A second claim
 // is rejected, disputed with new proof, and rejected for good.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
 import { createDraft, dropFile, ready, submitWithProof, unique } from "./claims";
-import { expectAccessible, screenshot, signIn } from "./support";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();

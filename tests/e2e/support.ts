@@ -1,7 +1,81 @@
-// Browser-test helpers: sign in like a person (magic link from the mail catcher), axe checks, screenshots.
+// Browser-test helpers: sign in like a person (magic link from the mail catcher), axe checks on every page
+// a test visits, screenshots.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { firstLink, waitForMail } from "../support/mailbox";
+
+export { expect };
+
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations.map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** The page a URL shows, whatever its ids: /claims/<id>/poe and /claims/<other id>/poe are one page. */
+const pageKind = (url: string) => new URL(url).pathname.replace(/\/[0-9a-f-]{20,}|\/c[a-z0-9]{20,}|\/c\/[^/]+/gi, "/:id");
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) on every page each page of `context` loads, once per kind of page and
+ * language, and returns a check that fails with every violation found. Pages that navigate away while
+ * being checked are checked at their next load.
+ */
+export function auditAccessibility(context: BrowserContext) {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const pending = new Set<Promise<void>>();
+  const watch = (page: Page) =>
+    page.on("load", () => {
+      const audit = (async () => {
+        const lang = await page.evaluate(() => document.documentElement.lang).catch(() => undefined);
+        if (lang === undefined) return;
+        const key = `${lang} ${pageKind(page.url())}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        try {
+          found.push(...(await axeViolations(page)).map((v) => `${key}: ${v}`));
+        } catch {
+          seen.delete(key); // navigated away mid-check
+        }
+      })();
+      pending.add(audit);
+      void audit.finally(() => pending.delete(audit));
+    });
+  context.pages().forEach(watch);
+  context.on("page", watch);
+  return async () => {
+    while (pending.size > 0) await Promise.all(pending);
+    expect(found, `accessibility violations on pages visited (${[...seen].join(", ")})`).toEqual([]);
+  };
+}
+
+/** Playwright's test, with every page the test visits, in any of its browser contexts, checked by axe. */
+export const test = base.extend<{ accessibilityAudit: void }>({
+  accessibilityAudit: [
+    async ({ context, browser }, run) => {
+      const checks = [auditAccessibility(context)];
+      const { newContext, newPage } = browser;
+      browser.newContext = async (...args) => {
+        const created = await newContext.apply(browser, args);
+        checks.push(auditAccessibility(created));
+        return created;
+      };
+      browser.newPage = async (...args) => {
+        const created = await newPage.apply(browser, args);
+        checks.push(auditAccessibility(created.context()));
+        return created;
+      };
+      try {
+        await run();
+      } finally {
+        Object.assign(browser, { newContext, newPage });
+      }
+      for (const check of checks) await check();
+    },
+    { auto: true },
+  ],
+});
 
 export async function signIn(page: Page, email: string) {
   const since = new Date();
@@ -13,11 +87,9 @@ export async function signIn(page: Page, email: string) {
   await page.goto(firstLink(mail, /\/api\/auth\/callback\/nodemailer/));
 }
 
-/** Fails on serious or critical accessibility violations of the current page. */
+/** Fails on any WCAG 2.1 A/AA violation of the current page in its current state (a dialog open, say). */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string) {

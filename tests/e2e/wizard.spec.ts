@@ -1,8 +1,8 @@
 // The customer association wizard, as an incentive admin uses it: one claim per partner role,
 // the review page's Edit links, a double click on Add customer, and the draft's edit and delete.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
-import { expectAccessible, screenshot, signIn } from "./support";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
