@@ -2,14 +2,15 @@
 // the browser (react-hook-form) and in the server actions. Messages are keys of "Validation.*".
 import { z } from "zod";
 import { locales } from "../i18n/locales";
+import { idSchema, optionalText, requiredText, wellFormedText } from "../text";
 import { partnerRoles, roleDefinitions, solutionAreas } from "./roles";
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A claim id (or "new") as the actions accept it. */
-export const keySchema = z.string().min(1).max(64);
+export const keySchema = idSchema;
 
-/** A tenant (directory) ID: a GUID in any letter case, spaces around it ignored; stored lower-case. */
+/** A tenant (directory) ID: a GUID in any letter case, spaces around it ignored; stored lower-case. (The pattern admits only well-formed text.) */
 export const tenantIdSchema = z
   .string({ error: "required" })
   .trim()
@@ -17,21 +18,13 @@ export const tenantIdSchema = z
   .toLowerCase()
   .regex(GUID, "tenantId");
 
-const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .optional()
-    .transform((value) => (value ? value : undefined));
-const email = z.string({ error: "required" }).trim().min(1, "required").max(254, "tooLong").pipe(z.email("email")).transform((v) => v.toLowerCase());
+const email = requiredText(254).pipe(z.email("email")).transform((v) => v.toLowerCase());
 
 const detailsShape = {
   solutionArea: z.enum(solutionAreas, { error: "required" }),
   partnerRole: z.enum(partnerRoles, { error: "required" }),
-  name: text(100),
-  partnerId: z.string({ error: "required" }).trim().min(1, "required"),
+  name: requiredText(100),
+  partnerId: requiredText(64),
   tenantId: tenantIdSchema,
   incentiveOptOut: z.boolean().default(false),
   dynamicsSellerName: optionalText(200),
@@ -59,21 +52,21 @@ const unique = (ids: string[]) => [...new Set(ids)];
 /** Step 2: workloads (and, for Business Applications, the subscriptions of each product). */
 export const workloadsShape = {
   workloadIds: z
-    .array(z.string().trim().min(1, "workloadsRequired"), { error: "workloadsRequired" })
+    .array(wellFormedText().min(1, "workloadsRequired").max(64, "invalidRequest"), { error: "workloadsRequired" })
     .min(1, "workloadsRequired")
     .transform(unique),
-  subscriptionIds: z.array(z.string().trim().toLowerCase(), { error: "invalidRequest" }).default([]).transform(unique),
+  subscriptionIds: z.array(wellFormedText().toLowerCase().max(64, "invalidRequest"), { error: "invalidRequest" }).default([]).transform(unique),
 };
 export const workloadsSchema = z.object(workloadsShape);
 
 /** Step 3: the customer's contact and the partner's own contact. */
 export const contactsShape = {
-  customerContactName: text(100),
+  customerContactName: requiredText(100),
   customerContactTitle: optionalText(100),
-  customerContactAddress: text(300),
+  customerContactAddress: requiredText(300, { multiline: true }),
   customerContactEmail: email,
   customerLocale: z.enum(locales).default("en"),
-  partnerContactName: text(100),
+  partnerContactName: requiredText(100),
   partnerContactEmail: email,
 };
 export const contactsSchema = z.object(contactsShape);
@@ -101,11 +94,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** "Dispute this decision" on a Rejected claim: the partner's explanation (the new proof is uploaded as PoE files). */
-export const disputeSchema = z.object({ explanation: text(2000) });
+export const disputeSchema = z.object({ explanation: requiredText(2000, { multiline: true }) });
 export type DisputeInput = z.input<typeof disputeSchema>;
 
 /** "Disassociate customer" on an Approved claim: why the partner ends the association. */
-export const disassociateSchema = z.object({ reason: text(2000) });
+export const disassociateSchema = z.object({ reason: requiredText(2000, { multiline: true }) });
 export type DisassociateInput = z.input<typeof disassociateSchema>;
 
 /** Fixed at submission: a claim in Partner action required keeps its solution area, role, tenant and name (and the role's details). */

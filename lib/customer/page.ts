@@ -27,6 +27,8 @@ const styles = `
   button:focus-visible, textarea:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
   label { font-weight: 600; }
   textarea { font: inherit; padding: 8px; border: 1px solid #d1d1d1; border-radius: 4px; min-height: 64px; }
+  textarea[aria-invalid="true"] { border-color: #c50f1f; }
+  .error { color: #c50f1f; margin: 0; }
   .chosen { box-shadow: 0 0 0 3px #b4d6fa; }
   footer { max-width: 720px; margin: 0 auto 32px; color: #616161; font-size: 13px; padding: 0 4px; }
 `;
@@ -48,7 +50,11 @@ ${body}
 </html>`.value;
 }
 
-export function requestPage(t: T, view: CustomerView, options: { token: string; choice?: string; done?: string }) {
+/**
+ * The request page. `reasonError`: the decline's reason could not be recorded; the page shows why
+ * beside the field, with `reason` (what was typed, cleaned) back in it.
+ */
+export function requestPage(t: T, view: CustomerView, options: { token: string; choice?: string; done?: string; reasonError?: string; reason?: string }) {
   const { claim } = view;
   const partner = claim.partnerName;
   const status = claim.customerResponse === "APPROVED" && claim.customerRespondedAt
@@ -78,7 +84,7 @@ ${claim.publicSector ? html`<h2>${t("publicSectorTitle")}</h2><p class="note war
 ${canApprove || canDecline
     ? html`<div class="actions">
 ${canApprove ? html`<form method="post" action="${action}"><input type="hidden" name="choice" value="approve"><button type="submit" class="primary${options.choice === "approve" ? " chosen" : ""}">${t("approve")}</button></form>` : ""}
-${canDecline ? html`<form method="post" action="${action}" class="decline"><input type="hidden" name="choice" value="decline"><label for="reason">${t("declineReason")}</label><textarea id="reason" name="reason" maxlength="1000"${options.choice === "decline" ? html` autofocus` : ""}></textarea><div><button type="submit" class="${options.choice === "decline" ? "chosen" : ""}">${t("decline")}</button></div></form>` : ""}
+${canDecline ? html`<form method="post" action="${action}" class="decline"><input type="hidden" name="choice" value="decline"><label for="reason">${t("declineReason")}</label><textarea id="reason" name="reason" maxlength="1000"${options.reasonError ? html` aria-invalid="true" aria-describedby="reason-error"` : ""}${options.choice === "decline" ? html` autofocus` : ""}>${options.reason ?? ""}</textarea>${options.reasonError ? html`<p id="reason-error" class="error" role="alert">${options.reasonError}</p>` : ""}<div><button type="submit" class="${options.choice === "decline" ? "chosen" : ""}">${t("decline")}</button></div></form>` : ""}
 </div>`
     : ""}
 <p>${t("contact", { name: claim.partnerContactName, email: claim.partnerContactEmail })}</p>

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { recordCustomerResponse } from "../claims/lifecycle";
 import { isLocale, loadMessages, type Locale } from "../i18n/locales";
 import { markApproved, verifyCustomerLink } from "../notify/tokens";
+import { wellFormedText } from "../text";
 
 export type CustomerView = {
   locale: Locale;
@@ -26,6 +27,13 @@ export type CustomerView = {
 };
 
 export type LinkProblem = { ok: false; reason: "tampered" | "expired" | "unknown" | "draft"; locale: Locale };
+/** A decline whose reason is not well-formed text: nothing is recorded, the page shows the field error. */
+export type InvalidAnswer = { ok: false; reason: "invalidReason"; view: CustomerView };
+
+/** The decline's reason: optional, well-formed text (line breaks allowed), trimmed, at most 1000 characters (the form's limit). */
+export const declineReasonSchema = wellFormedText({ multiline: true })
+  .transform((value) => Array.from(value).slice(0, 1000).join("").trim() || undefined)
+  .optional();
 
 type VerifiedLink = Extract<Awaited<ReturnType<typeof verifyCustomerLink>>, { ok: true }>["link"];
 
@@ -82,18 +90,20 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
   };
 }
 
-/** Records the customer's Approve (single use per link) or Decline (possible at any time). */
-export async function respondToLink(token: string, choice: "approve" | "decline", reason: string | undefined, request: { ip?: string; userAgent?: string }) {
+/** Records the customer's Approve (single use per link) or Decline (possible at any time, with an optional reason). */
+export async function respondToLink(token: string, choice: "approve" | "decline", reason: unknown, request: { ip?: string; userAgent?: string }) {
   const opened = await openCustomerLink(token);
   if (!opened.ok) return opened;
   const { link } = opened;
+  const declined = choice === "decline" ? declineReasonSchema.safeParse(reason) : null;
+  if (declined && !declined.success) return { ok: false, reason: "invalidReason", view: opened.view } satisfies InvalidAnswer;
   const outcome = await db.$transaction(async (tx) => {
     if (choice === "approve") {
       if (!(await markApproved(tx, link.id))) return "alreadyApproved" as const;
       const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "APPROVED", email: link.email, ip: request.ip, userAgent: request.userAgent });
       return result.ok ? ("approved" as const) : ("refused" as const);
     }
-    const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "DECLINED", email: link.email, reason: reason?.trim().slice(0, 1000) || undefined, ip: request.ip, userAgent: request.userAgent });
+    const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "DECLINED", email: link.email, reason: declined?.data, ip: request.ip, userAgent: request.userAgent });
     return result.ok ? ("declined" as const) : ("refused" as const);
   });
   return { ok: true as const, outcome };

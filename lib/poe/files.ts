@@ -14,6 +14,7 @@ import { claimScope } from "../claims/queries";
 import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
 import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
 import { deletePoeBlob, downloadPoeBlob, listPoeBlobs, uploadPoeBlob } from "./storage";
+import { stripUnsafeText } from "../text";
 
 export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName";
 
@@ -27,10 +28,20 @@ const BLOB_PREFIX = "poe/";
 
 const MAX_NAME = 200;
 
-/** The user's file name as shown later: no path, no control characters, at most 200 characters (extension kept). */
+/**
+ * Invisible characters that change how a name reads: bidirectional controls (U+202A-U+202E, U+2066-U+2069,
+ * U+200E, U+200F, U+061C; "invoice\u202Efdp.exe" shows as "invoiceexe.pdf") and zero-width ones
+ * (U+200B-U+200D, U+2060, U+FEFF).
+ */
+const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The user's file name as shown later: no path, no control characters, lone surrogates or invisible
+ * characters, at most 200 characters (extension kept).
+ */
 export function cleanFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, "").trim());
+  const cleaned = Array.from(stripUnsafeText(base).replace(INVISIBLE, "").trim());
   if (cleaned.length === 0 || [".", ".."].includes(cleaned.join(""))) throw new PoeFileRefused("fileName");
   if (cleaned.length <= MAX_NAME) return cleaned.join("");
   const dot = cleaned.lastIndexOf(".");

@@ -1,6 +1,7 @@
 // The proof of execution's input schemas (details, comments, the acknowledgements of submission),
 // shared by the forms and the server. Messages are keys of "Validation.*".
 import { z } from "zod";
+import { clearableText, idSchema, optionalText, requiredText } from "../text";
 
 export const poeDocumentTypes = ["MICROSOFT_TEMPLATE", "SIGNED_STATEMENT_OF_WORK", "CUSTOMER_EMAIL", "OTHER"] as const;
 export const poeActivityTypes = ["DEPLOYMENT", "ADOPTION", "ADVISORY", "MIGRATION", "TRAINING", "OTHER"] as const;
@@ -20,8 +21,6 @@ export const oldestAcknowledgement = (now: Date) => {
   return date.toISOString().slice(0, 10);
 };
 
-const text = (max: number) => z.string({ error: "required" }).trim().min(1, "required").max(max, "tooLong");
-
 /** A date of the customer's acknowledgement: within the last 12 months and not in the future. */
 export const acknowledgementDateSchema = z
   .string({ error: "required" })
@@ -35,16 +34,11 @@ export const acknowledgementDateSchema = z
 export const poeDetailsSchema = z
   .object({
     documentType: z.enum(poeDocumentTypes, { error: "required" }),
-    activitiesDescription: text(4000),
-    activities: z.array(z.object({ activity: z.enum(poeActivityTypes), workloadIds: z.array(z.string()) }), { error: "activitiesRequired" }),
+    activitiesDescription: requiredText(4000, { multiline: true }),
+    activities: z.array(z.object({ activity: z.enum(poeActivityTypes), workloadIds: z.array(idSchema) }), { error: "activitiesRequired" }),
     customerAcknowledgedOn: acknowledgementDateSchema,
-    acknowledgedByName: text(100),
-    acknowledgedByTitle: z
-      .string()
-      .trim()
-      .max(100, "tooLong")
-      .optional()
-      .transform((value) => value || undefined),
+    acknowledgedByName: requiredText(100),
+    acknowledgedByTitle: optionalText(100),
     publicSector: z.boolean().default(false),
   })
   .superRefine((value, ctx) => {
@@ -56,7 +50,7 @@ export const poeDetailsSchema = z
 export type PoeDetailsInput = z.input<typeof poeDetailsSchema>;
 export type PoeDetails = z.output<typeof poeDetailsSchema>;
 
-export const commentsSchema = z.object({ comments: z.string().trim().max(4000, "tooLong") });
+export const commentsSchema = z.object({ comments: clearableText(4000, { multiline: true }) });
 
 export const submissionSchema = z.object({
   acknowledgements: z.object(Object.fromEntries(acknowledgementKeys.map((key) => [key, z.literal(true, { error: "acknowledgementRequired" })])) as Record<(typeof acknowledgementKeys)[number], z.ZodLiteral<true>>),

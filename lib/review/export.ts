@@ -1,6 +1,8 @@
 // CSV export of the reviewer's queue as filtered: streamed page by page (the queue's keyset query),
-// so a million rows never sit in memory. Values are codes and ISO dates, for spreadsheets and scripts.
+// so a million rows never sit in memory. Values are codes and ISO dates, for spreadsheets and scripts;
+// the fields are written by lib/csv.ts (quoting, formulas neutralised).
 import "server-only";
+import { CSV_BOM, csvRecord } from "../csv";
 import { db } from "../db";
 import { listQueue, rowTimer, searchPlan, type QueueQuery, type QueueRow, type SearchPlan } from "./queue";
 
@@ -23,12 +25,6 @@ const columns = [
   "assignedTo",
 ] as const;
 
-/** A CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function csvRow(row: QueueRow, now: Date): string {
   const timer = rowTimer(row, now);
   const values: Record<(typeof columns)[number], string> = {
@@ -49,20 +45,25 @@ function csvRow(row: QueueRow, now: Date): string {
     hasConflict: row.hasConflict ? "yes" : "no",
     assignedTo: row.assignedToName ?? "",
   };
-  return columns.map((c) => csvField(values[c])).join(",") + "\r\n";
+  return csvRecord(columns.map((c) => values[c]));
 }
 
-/** The whole filtered queue (every page, in the queue's order) as a stream of UTF-8 CSV with a BOM. */
-export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date() } = {}): ReadableStream<Uint8Array> {
+/**
+ * The whole filtered queue (every page, in the queue's order) as a stream of UTF-8 CSV with a BOM.
+ * `search`: the plan, read once for every page; the route reads it before answering, so that a failure
+ * there is an error response rather than a stream cut short (probed here when not given).
+ */
+export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date(), search: plan }: { pageSize?: number; now?: Date; search?: SearchPlan } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
-  let search: SearchPlan | undefined;
+  let search = plan;
+  let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!search) {
-        // The header first, and the search plan once for every page.
-        search = await searchPlan(db, query);
-        controller.enqueue(encoder.encode("\uFEFF" + columns.join(",") + "\r\n"));
+      if (!started) {
+        started = true;
+        search ??= await searchPlan(db, query);
+        controller.enqueue(encoder.encode(CSV_BOM + csvRecord(columns)));
         return;
       }
       const page = await listQueue(db, { ...query, after: cursor, before: undefined }, viewerId, pageSize, search);

@@ -13,6 +13,7 @@ import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from ".
 import { businessDaysBetween, claimStatuses, dueAt, LIFECYCLE_TIMERS, overdueCutoff, timerStart } from "../claims/lifecycle";
 import { partnerRoles, solutionAreas } from "../claims/roles";
 import { GUID } from "../claims/schemas";
+import { idSchema, parseId, searchText, wellFormedText } from "../text";
 import type { Db } from "../db-client";
 
 /** The statuses awaiting a reviewer's decision: the default view. */
@@ -31,6 +32,8 @@ export const queueSorts = ["submitted", "age"] as const;
 export const customerResponses = ["NONE", "APPROVED", "DECLINED"] as const satisfies readonly CustomerResponse[];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A cursor as the URL carries it: base64url, of a bounded length (decodeCursor checks what it holds). */
+const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 /** A real calendar day (2021-02-30 is not one), from year 1970 on. */
 const realDay = (v: string) => {
@@ -39,18 +42,22 @@ const realDay = (v: string) => {
 };
 const day = optional(z.string().regex(DAY).refine(realDay));
 
+/** Typed text (a search, a PartnerID): stripped of characters that are not text (lib/text.ts), so a stray one still searches. */
+const typed = (max: number) => z.preprocess((v) => searchText(v), z.string().max(max).optional());
+
 /**
  * The queue's query as the URL carries it (every parameter optional; anything unknown or malformed is
- * dropped rather than refused, so an edited URL still shows a queue).
+ * dropped rather than refused, so an edited URL still shows a queue). The CSV export is stricter: see
+ * `queueQueryProblem`.
  */
 export const queueQuerySchema = z.object({
   view: z.enum(queueViews).catch("awaiting").default("awaiting"),
   area: optional(z.enum(solutionAreas)).catch(undefined),
   role: optional(z.enum(partnerRoles)).catch(undefined),
   /** An organisation id. */
-  org: optional(z.string().max(64)).catch(undefined),
+  org: optional(idSchema).catch(undefined),
   /** A PartnerID (location). */
-  partner: optional(z.string().trim().max(20)).catch(undefined),
+  partner: typed(20).catch(undefined),
   response: optional(z.enum(customerResponses)).catch(undefined),
   from: day.catch(undefined),
   to: day.catch(undefined),
@@ -58,24 +65,42 @@ export const queueQuerySchema = z.object({
   /** Only claims whose status timer has run out. */
   overdue: optional(z.enum(["1"])).catch(undefined),
   assignee: optional(z.enum(["me", "none"])).catch(undefined),
-  q: optional(z.string().trim().max(100)).catch(undefined),
+  q: typed(100).catch(undefined),
   sort: z.enum(queueSorts).catch("submitted").default("submitted"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   /** The cursor of the next page (the last row shown) or of the previous page (the first row shown). */
-  after: optional(z.string().max(200)).catch(undefined),
-  before: optional(z.string().max(200)).catch(undefined),
+  after: optional(z.string().regex(CURSOR_TEXT)).catch(undefined),
+  before: optional(z.string().regex(CURSOR_TEXT)).catch(undefined),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+const wellFormedParameter = wellFormedText().max(1000);
+
+/**
+ * Why a URL's query cannot be exported as it stands, or null: a parameter (name or value) that is not
+ * well-formed text, or too long. The export answers 400 before it starts rather than drop the filter
+ * silently, which would export more than the reviewer asked for.
+ */
+export function queueQueryProblem(params: URLSearchParams): "invalidQuery" | null {
+  for (const [key, value] of params) if (!wellFormedParameter.safeParse(key).success || !wellFormedParameter.safeParse(value).success) return "invalidQuery";
+  return null;
+}
 
 /** A page boundary: the row's sort value and id, opaque to the browser. */
 type Cursor = { at: Date; id: string };
 export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString("base64url");
+/** The moments a cursor may carry: the queue's dates are after 1970 and before the year 10000 (PostgreSQL refuses some outside). */
+const CURSOR_EARLIEST = Date.UTC(1970, 0, 1);
+const CURSOR_LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** The cursor, or undefined when it is not one of ours (malformed, a date out of range, an id that is not well formed): the first page. */
 export function decodeCursor(text: string | undefined): Cursor | undefined {
   if (!text) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
-    if (typeof at !== "string" || typeof id !== "string" || id.length > 64 || Number.isNaN(Date.parse(at))) return undefined;
-    return { at: new Date(at), id };
+    if (typeof at !== "string" || parseId(id) === null) return undefined;
+    const time = Date.parse(at);
+    if (Number.isNaN(time) || time < CURSOR_EARLIEST || time > CURSOR_LATEST) return undefined;
+    return { at: new Date(time), id: id as string };
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // The reviewer queue's URL parameters: anything malformed is dropped (the queue still shows), never
 // passed to the database; page cursors survive the round trip and reject what they did not make.
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, queueQuerySchema, rowTimer } from "@/lib/review/queue";
+import { decodeCursor, encodeCursor, queueQueryProblem, queueQuerySchema, rowTimer } from "@/lib/review/queue";
 
 describe("queueQuerySchema", () => {
   it("keeps real calendar days and drops impossible ones", () => {
@@ -18,6 +18,19 @@ describe("queueQuerySchema", () => {
     expect(queueQuerySchema.parse({ view: "APPROVED", sort: "age", dir: "desc", conflict: "1", overdue: "1" })).toMatchObject({ view: "APPROVED", sort: "age", dir: "desc", conflict: "1", overdue: "1" });
   });
 
+  it("strips what is not text from a search, and drops an organisation id that is not one", () => {
+    expect(queueQuerySchema.parse({ q: "Contoso\u0000", partner: "4412345\uD800", org: "org\u0000" })).toMatchObject({ q: "Contoso", partner: "4412345", org: undefined });
+    expect(queueQuerySchema.parse({ q: "\u0000" }).q).toBeUndefined();
+    expect(queueQuerySchema.parse({ after: "a\u0000b", before: "%%%" })).toMatchObject({ after: undefined, before: undefined });
+  });
+
+  it("queueQueryProblem: a parameter name or value that is not well-formed text is a problem for the export", () => {
+    expect(queueQueryProblem(new URLSearchParams("q=Contoso&view=all"))).toBeNull();
+    for (const bad of ["q=%00", "partner=%01", "x%00=1", "q=a%0Ab", `q=${"a".repeat(1001)}`]) expect(queueQueryProblem(new URLSearchParams(bad)), bad).toBe("invalidQuery");
+    // Invalid UTF-8 in the URL reads as U+FFFD (URLSearchParams holds no lone surrogate): text, if odd.
+    expect(queueQueryProblem(new URLSearchParams("q=a%ED%A0%80"))).toBeNull();
+  });
+
   it("treats empty form fields as absent", () => {
     expect(queueQuerySchema.parse({ q: "", area: "", role: "", org: "", partner: "", response: "", from: "", to: "", assignee: "" })).toEqual({ view: "awaiting", sort: "submitted", dir: "asc" });
   });
@@ -27,6 +40,16 @@ describe("page cursors", () => {
   it("round-trip the sort value and the id", () => {
     const cursor = { at: new Date("2026-11-27T10:11:12.345Z"), id: "cmx0abc" };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
+  it("reject dates out of range and ids that are not well formed", () => {
+    const cursor = (at: string, id: unknown) => Buffer.from(JSON.stringify([at, id])).toString("base64url");
+    for (const at of ["+275760-09-13T00:00:00.000Z", "-271821-04-20T00:00:00.000Z", "+010000-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z", "0000-01-01T00:00:00.000Z"]) {
+      expect(decodeCursor(cursor(at, "c1")), at).toBeUndefined();
+    }
+    for (const id of ["c\u0000", "\uD800", "", "a b", 5, null]) expect(decodeCursor(cursor("2026-01-01T00:00:00.000Z", id)), JSON.stringify(id)).toBeUndefined();
+    expect(decodeCursor(cursor("9999-12-31T23:59:59.999Z", "c1"))).toEqual({ at: new Date("9999-12-31T23:59:59.999Z"), id: "c1" });
+    expect(decodeCursor(cursor("1970-01-01T00:00:00.000Z", "c1"))).toEqual({ at: new Date(0), id: "c1" });
   });
 
   it("reject anything else", () => {

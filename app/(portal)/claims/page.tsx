@@ -5,10 +5,11 @@ import { requirePartnerAdmin } from "@/lib/auth/session";
 import { claimSortFields, listClaims } from "@/lib/claims/queries";
 import { solutionAreas } from "@/lib/claims/roles";
 import { claimStatuses } from "@/lib/claims/lifecycle";
+import { pageNumber, searchText } from "@/lib/text";
 
 const PAGE_SIZE = 20;
 
-type Search = { q?: string; status?: string; area?: string; sort?: string; dir?: string; page?: string };
+type Search = Partial<Record<"q" | "status" | "area" | "sort" | "dir" | "page", string | string[]>>;
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requirePartnerAdmin();
@@ -18,8 +19,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const solutionArea = solutionAreas.find((a) => a === search.area);
   const sort = claimSortFields.find((f) => f === search.sort) ?? "updatedAt";
   const direction = search.dir === "asc" ? "asc" : search.dir === "desc" ? "desc" : sort === "updatedAt" ? "desc" : "asc";
-  const page = Math.max(1, Math.floor(Number(search.page)) || 1);
-  const q = (search.q ?? "").slice(0, 100);
+  // The page number within a sane range, the search as text (a URL can carry anything).
+  const page = pageNumber(search.page);
+  const q = searchText(search.q, 100) ?? "";
 
   const { total, rows } = await listClaims(viewer, { status, solutionArea, q, sort, direction, page, pageSize: PAGE_SIZE });
   return (

@@ -3,7 +3,8 @@
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
-import { openCustomerLink, respondToLink, translatorFor, type LinkProblem } from "@/lib/customer/respond";
+import { openCustomerLink, respondToLink, translatorFor, type InvalidAnswer, type LinkProblem } from "@/lib/customer/respond";
+import { stripUnsafeText } from "@/lib/text";
 
 const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
 
@@ -11,6 +12,13 @@ async function problem(result: LinkProblem) {
   const { t } = await translatorFor(result.locale);
   const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
   return new Response(problemPage(t, result.locale, message), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+}
+
+/** The page again, with the field error beside the reason (nothing was recorded). */
+async function invalidAnswer(result: InvalidAnswer, token: string, reason: string) {
+  const { t } = await translatorFor(result.view.locale);
+  const page = requestPage(t, result.view, { token, choice: "decline", reasonError: t("declineReasonInvalid"), reason: stripUnsafeText(reason, { multiline: true }) });
+  return new Response(page, { status: 400, headers });
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
@@ -28,9 +36,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const form = await request.formData().catch(() => null);
   const choice = form?.get("choice");
   if (choice !== "approve" && choice !== "decline") return new Response("Bad request", { status: 400 });
-  const reason = form?.get("reason");
-  const result = await respondToLink(token, choice, typeof reason === "string" ? reason : undefined, requestMeta(request.headers));
-  if (!result.ok) return problem(result);
+  const field = form?.get("reason");
+  const reason = typeof field === "string" ? field : undefined;
+  const result = await respondToLink(token, choice, reason, requestMeta(request.headers));
+  if (!result.ok) return result.reason === "invalidReason" ? invalidAnswer(result, token, reason ?? "") : problem(result);
   const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
   return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
 }

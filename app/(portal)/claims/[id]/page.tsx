@@ -10,10 +10,12 @@ import { proofOfClaim } from "@/lib/poe/queries";
 import { canResend } from "@/lib/notify/resend";
 import { dueAt } from "@/lib/claims/lifecycle";
 import { disputeWindow } from "@/lib/claims/lifecycle";
+import { parseId } from "@/lib/text";
 
 export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const claim = await findClaim(viewer, id);
   if (!claim) notFound();
   const summary = await summaryOfClaim(claim);

@@ -1,6 +1,10 @@
+import { notFound } from "next/navigation";
 import { WizardRoute } from "@/components/claims/wizard/WizardRoute";
+import { parseId } from "@/lib/text";
 
 export default async function EditDraftPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string }> }) {
-  const [{ id }, { step }] = await Promise.all([params, searchParams]);
+  const [{ id: given }, { step }] = await Promise.all([params, searchParams]);
+  const id = parseId(given);
+  if (!id) notFound();
   return <WizardRoute claimKey={id} requestedStep={step} />;
 }

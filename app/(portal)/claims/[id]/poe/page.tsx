@@ -3,10 +3,12 @@ import { PoePage } from "@/components/poe/PoePage";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { findClaim } from "@/lib/claims/queries";
 import { proofOfClaim } from "@/lib/poe/queries";
+import { parseId } from "@/lib/text";
 
 export default async function UploadPoePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePartnerAdmin();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const claim = await findClaim(viewer, id);
   if (!claim) notFound();
   // The proof changes while the claim is editable (a dispute's new files are added on the claim page).

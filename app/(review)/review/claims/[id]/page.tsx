@@ -8,10 +8,12 @@ import { proofOfClaim } from "@/lib/poe/queries";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
 import { isReviewerTimed } from "@/lib/review/queue";
 import { eventView } from "@/lib/claims/events";
+import { parseId } from "@/lib/text";
 
 export default async function ReviewClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireReviewer();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const claim = await findReviewClaim(id);
   if (!claim) notFound();
   const now = new Date();

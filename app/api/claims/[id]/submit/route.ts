@@ -5,6 +5,7 @@ import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { submitClaim } from "@/lib/claims/submission";
 import { jsonError, sameOrigin } from "@/lib/poe/http";
 import { requestMeta } from "@/lib/request-meta";
+import { parseId } from "@/lib/text";
 
 const statusOf = { notFound: 404, notEditable: 409, claimIncomplete: 422, poeDetailsMissing: 422, poeFileRequired: 422, duplicateOwnClaim: 409, claimChanged: 409 } as const;
 
@@ -12,7 +13,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
   if (!sameOrigin(request)) return jsonError(403, "forbidden");
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) return jsonError(404, "notFound");
   const body = await request.json().catch(() => null);
   const result = await submitClaim(viewer, id, body, requestMeta(request.headers));
   if (result.ok) return NextResponse.json(result, { status: 200 });

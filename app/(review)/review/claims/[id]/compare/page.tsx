@@ -5,6 +5,7 @@ import { summaryOfClaim } from "@/lib/claims/summary";
 import { proofOfClaim } from "@/lib/poe/queries";
 import { activeStatuses } from "@/lib/claims/collisions";
 import { competitorsOf, findReviewClaim, type ReviewClaim } from "@/lib/review/claim";
+import { parseId } from "@/lib/text";
 
 /** How many competing claims are shown beside the claim. */
 const MAX_COMPETITORS = 3;
@@ -31,7 +32,8 @@ async function column(claim: ReviewClaim, shared: string[] | null, associatedSin
 
 export default async function CompareClaimsPage({ params }: { params: Promise<{ id: string }> }) {
   await requireReviewer();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const claim = await findReviewClaim(id);
   if (!claim) notFound();
   // The holders and the claims still competing first (oldest submission first within each), then the closed ones.

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { PoeFileRefused, uploadPoeFile } from "@/lib/poe/files";
 import { jsonError, sameOrigin } from "@/lib/poe/http";
+import { parseId } from "@/lib/text";
 
 const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;
 
@@ -11,7 +12,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
   if (!sameOrigin(request)) return jsonError(403, "forbidden");
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) return jsonError(404, "notFound");
   if (!request.body) return jsonError(400, "empty");
   let fileName = "";
   try {

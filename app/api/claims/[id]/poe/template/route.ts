@@ -7,11 +7,13 @@ import { summaryOfClaim } from "@/lib/claims/summary";
 import { isLocale } from "@/lib/i18n/locales";
 import { contentDisposition, jsonError } from "@/lib/poe/http";
 import { POE_TEMPLATE_MIME, poeTemplateFileName, renderPoeTemplate } from "@/lib/poe/template";
+import { parseId } from "@/lib/text";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) return jsonError(404, "notFound");
   const claim = await findClaim(viewer, id);
   if (!claim) return jsonError(404, "notFound");
   const asked = new URL(request.url).searchParams.get("locale");

@@ -6,11 +6,14 @@ import { downloadName, openPoeFile } from "@/lib/poe/files";
 import type { PoeKind } from "@/lib/poe/sniff";
 import { contentDisposition, jsonError } from "@/lib/poe/http";
 import { inlinePoeKinds } from "@/lib/poe/schemas";
+import { parseId } from "@/lib/text";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) {
   const viewer = await loadViewer();
   if (!viewer) return jsonError(404, "notFound");
-  const { id, fileId } = await params;
+  const ids = await params;
+  const [id, fileId] = [parseId(ids.id), parseId(ids.fileId)];
+  if (!id || !fileId) return jsonError(404, "notFound");
   const opened = await openPoeFile(viewer, id, fileId);
   if (!opened) return jsonError(404, "notFound");
   const { file, content } = opened;
