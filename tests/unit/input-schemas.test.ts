@@ -73,16 +73,18 @@ describe.each(cases)("$name", ({ schema, valid, text }) => {
     );
   });
 
-  it.runIf(text.length > 0)("refuses NUL and lone surrogates in every text field, with the invalidCharacters message", () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...text), refusedString, (field, bad) => {
-        const result = schema.safeParse({ ...valid, [field]: bad });
-        expect(result.success).toBe(false);
-        expect(fieldErrorsOf(result.error!)[field]).toBe("invalidCharacters");
-      }),
-      { numRuns: 100 },
-    );
-  });
+  // Only for schemas with free-text fields (ids and choices are covered above).
+  if (text.length > 0)
+    it("refuses NUL and lone surrogates in every text field, with the invalidCharacters message", () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...text), refusedString, (field, bad) => {
+          const result = schema.safeParse({ ...valid, [field]: bad });
+          expect(result.success).toBe(false);
+          expect(fieldErrorsOf(result.error!)[field]).toBe("invalidCharacters");
+        }),
+        { numRuns: 100 },
+      );
+    });
 });
 
 describe("ids and lists of ids", () => {
