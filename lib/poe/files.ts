@@ -75,7 +75,8 @@ const usedBytes = async (claimId: string, client: Client = db) => (await client.
 /**
  * Stores one uploaded file: sniffs its type from the first bytes, streams it to a new blob under a
  * random name while counting and hashing, then records the row (re-checking the claim and the
- * claim's total under a row lock). Any failure removes the blob, so no half-written file remains.
+ * claim's total under a row lock). Any failure removes the blob and its staged blocks, so no
+ * half-written file remains.
  */
 export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, input: { fileName: string; declaredSize: number | null; body: ReadableStream<Uint8Array> }) {
   const fileName = cleanFileName(input.fileName);
@@ -132,10 +133,10 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
 
   const blobName = `${BLOB_PREFIX}${randomUUID()}`;
   try {
-    await uploadPoeBlob(blobName, Readable.from(everything()), poeKinds[kind].mime);
+    // On failure the storage has already aborted and discarded every block of this blob.
+    await uploadPoeBlob(blobName, everything(), poeKinds[kind].mime);
   } catch (error) {
     source.destroy();
-    await deletePoeBlob(blobName);
     throw refused ?? error;
   }
 
@@ -184,8 +185,9 @@ export async function openPoeFile(viewer: Viewer, claimId: string, fileId: strin
 }
 
 /**
- * Deletes blobs that have no row and are older than `olderThanMs` (an upload cut off by a crash
- * between the blob and the row). Idempotent, so several instances may run it.
+ * Deletes blobs that have no row and were last modified more than `olderThanMs` ago: an upload cut off
+ * by a crash between the blob and the row, or before its blocks were committed (uncommitted blocks,
+ * which Azure would otherwise keep for 7 days). Idempotent, so several instances may run it.
  */
 export async function sweepOrphanBlobs({ olderThanMs = 60 * 60 * 1000, now = new Date() } = {}) {
   let deleted = 0;

@@ -1,5 +1,7 @@
 // Periodic upkeep of PoE storage in every portal instance: removes blobs whose upload was cut off
-// before its row was written. Deleting an orphan is idempotent, so instances need no coordination.
+// before its row was written, and blocks staged but never committed (after an hour's grace, so an
+// upload still in progress keeps its blocks). Deleting an orphan is idempotent, so instances need no
+// coordination.
 import "server-only";
 import { sweepOrphanBlobs } from "./files";
 

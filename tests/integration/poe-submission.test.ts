@@ -233,11 +233,14 @@ function download(viewer: { id: string } | undefined, claimId: string, fileId: s
   return downloadRoute(new Request(`${APP}/api/claims/${claimId}/poe/files/${fileId}${query}`), { params: Promise.resolve({ id: claimId, fileId }) });
 }
 
+/** Every blob name under the prefix, uncommitted ones (blocks staged but never committed) included. */
 async function blobNames(prefix = "poe/") {
   const names: string[] = [];
-  for await (const blob of poeContainer().listBlobsFlat({ prefix })) names.push(blob.name);
+  for await (const blob of poeContainer().listBlobsFlat({ prefix, includeUncommitedBlobs: true })) names.push(blob.name);
   return names.sort();
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const blobBytes = async (name: string) => poeContainer().getBlobClient(name).downloadToBuffer();
 const blobExists = (name: string) => poeContainer().getBlobClient(name).exists();
@@ -356,6 +359,14 @@ describe("refused uploads leave nothing behind", () => {
     const before = { draft: await leftovers(claimId), submitted: await leftovers(submittedClaimId) };
     expect(await upload(viewer(), claim(), body(), options)).toEqual({ status, error, file: undefined });
     expect({ draft: await leftovers(claimId), submitted: await leftovers(submittedClaimId) }).toEqual(before);
+  });
+
+  it("a file over 25 MB streamed without Content-Length leaves no staged blocks behind, even those in flight when it was refused", async () => {
+    const before = await blobNames();
+    expect(await upload(contoso, claimId, pdfStream(MAX_FILE_BYTES + 8 * MB).stream, { name: "big.pdf", length: null })).toEqual({ status: 413, error: "fileTooLarge", file: undefined });
+    // A block upload still running when the refusal was answered would be staged a moment later: give it that moment.
+    await pause(1500);
+    expect(await blobNames()).toEqual(before);
   });
 
   it("a deleted draft takes no files", async () => {
@@ -489,6 +500,28 @@ describe("the orphan blob sweep", () => {
     // Every blob under the prefix has its row.
     const names = await blobNames();
     expect(await db.poeFile.count({ where: { blobName: { in: names } } })).toBe(names.length);
+  });
+
+  it("deletes old uncommitted blocks under the prefix (an upload cut off before its commit), and keeps fresh ones", async () => {
+    const stale = `poe/${randomUUID()}`;
+    strayBlobs.push(stale);
+    const block = poeContainer().getBlockBlobClient(stale);
+    const staged = Buffer.from("a block staged but never committed");
+    await block.stageBlock(Buffer.from("block-0").toString("base64"), staged, staged.length);
+    expect(await blobExists(stale)).toBe(false);
+    expect(await blobNames()).toContain(stale);
+
+    // A fresh one may be an upload still staging its blocks: the default age keeps it.
+    expect(await sweepOrphanBlobs()).toBe(0);
+    expect(await blobNames()).toContain(stale);
+    expect((await block.getBlockList("uncommitted")).uncommittedBlocks).toHaveLength(1);
+
+    await pause(1100);
+    expect(await sweepOrphanBlobs({ olderThanMs: 0 })).toBe(1);
+    expect(await blobNames()).not.toContain(stale);
+    expect(await blobExists(stale)).toBe(false);
+    await expect(block.getBlockList("all")).rejects.toMatchObject({ statusCode: 404 });
+    expect(await sweepOrphanBlobs({ olderThanMs: 0 })).toBe(0);
   });
 });
 
