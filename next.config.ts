@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { constantHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "@azure/storage-blob"],
   poweredByHeader: false,
   devIndicators: false,
+  // Pages and route handlers get every security header from proxy.ts; static build output skips the
+  // proxy, so it gets the ones that do not depend on the request here.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: Object.entries(constantHeaders).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -4,22 +4,26 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
 import { openCustomerLink, respondToLink, translatorFor, type LinkProblem } from "@/lib/customer/respond";
+import { NONCE_HEADER } from "@/lib/security/headers";
 
 const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
 
-async function problem(result: LinkProblem) {
+/** Set by proxy.ts, whose Content-Security-Policy lets only the <style> with this nonce apply. */
+const nonceOf = (request: Request) => request.headers.get(NONCE_HEADER) ?? undefined;
+
+async function problem(result: LinkProblem, nonce: string | undefined) {
   const { t } = await translatorFor(result.locale);
   const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
-  return new Response(problemPage(t, result.locale, message), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+  return new Response(problemPage(t, result.locale, message, nonce), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const url = new URL(request.url);
   const opened = await openCustomerLink(token, resolveLocale(request.headers.get("accept-language")));
-  if (!opened.ok) return problem(opened);
+  if (!opened.ok) return problem(opened, nonceOf(request));
   const { t } = await translatorFor(opened.view.locale);
-  const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined });
+  const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined, nonce: nonceOf(request) });
   return new Response(page, { headers });
 }
 
@@ -30,7 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (choice !== "approve" && choice !== "decline") return new Response("Bad request", { status: 400 });
   const reason = form?.get("reason");
   const result = await respondToLink(token, choice, typeof reason === "string" ? reason : undefined, requestMeta(request.headers));
-  if (!result.ok) return problem(result);
+  if (!result.ok) return problem(result, nonceOf(request));
   const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
   return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
 }
