@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { constantHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -15,6 +16,11 @@ const nextConfig: NextConfig = {
     // The development MCP endpoint writes every forwarded browser log line to .next/dev/logs
     // on each page load; the portal does not use it, so nothing is written while a page loads.
     mcpServer: false,
+  },
+  // Pages and route handlers get every security header from proxy.ts; static build output skips the
+  // proxy, so it gets the ones that do not depend on the request here.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: Object.entries(constantHeaders).map(([key, value]) => ({ key, value })) }];
   },
 };
 

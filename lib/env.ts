@@ -21,6 +21,13 @@ const optional = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** "on" or "off" (any case), with a default; an empty value counts as unset. */
+const onOff = (fallback: "on" | "off") =>
+  z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+    z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default(fallback),
+  );
+
 /** A whole number with a default; an empty value counts as unset. */
 const count = (fallback: number, max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().int().min(1).max(max).default(fallback));
@@ -60,10 +67,15 @@ export const envSchema = z
     /** Days without a customer answer before a reminder (at most two) is sent (lib/notify/reminders.ts). */
     REMINDER_DAYS: count(7, 90),
     /** "off" keeps the portal process from delivering the outbox (then run `npm run worker` separately). */
-    WORKER: z.preprocess(
-      (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
-      z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
-    ),
+    WORKER: onOff("on"),
+    /**
+     * "on" when a reverse proxy or load balancer in front sets X-Forwarded-Host/-Proto/-For: then they
+     * name the request's origin and client. "off" (default): they are removed from every request
+     * (proxy.ts) and the Host header and the connection count.
+     */
+    TRUSTED_PROXY: onOff("off"),
+    /** "on" shows every dependency's status and latency on /api/health to anyone, not only to reviewers. */
+    HEALTH_DETAIL: onOff("off"),
   })
   .superRefine((env, ctx) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];

@@ -1,5 +1,6 @@
 // The customer's approve/decline page: plain server-rendered HTML with inline styles, no script,
-// so it is small, fast and works with JavaScript disabled. The choice is a form POST.
+// so it is small, fast and works with JavaScript disabled. The choice is a form POST. The one
+// <style> element carries the request's CSP nonce (lib/security/headers.ts, documentPolicy).
 import { html, Html } from "./html";
 import type { CustomerView } from "./respond";
 
@@ -33,7 +34,7 @@ const styles = `
   footer { max-width: 720px; margin: 0 auto 32px; color: #616161; font-size: 13px; padding: 0 4px; }
 `;
 
-export function pageDocument(locale: string, title: string, body: Html) {
+export function pageDocument(locale: string, title: string, body: Html, nonce?: string) {
   return html`<!doctype html>
 <html lang="${locale}">
 <head>
@@ -41,7 +42,7 @@ export function pageDocument(locale: string, title: string, body: Html) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
-<style>${new Html(styles)}</style>
+<style${nonce ? html` nonce="${nonce}"` : ""}>${new Html(styles)}</style>
 </head>
 <body>
 <header>Microsoft Partner Center · CPOR</header>
@@ -54,7 +55,7 @@ ${body}
  * The request page. `reasonError`: the decline's reason could not be recorded; the page shows why
  * beside the field, with `reason` (what was typed, cleaned) back in it.
  */
-export function requestPage(t: T, view: CustomerView, options: { token: string; choice?: string; done?: string; reasonError?: string; reason?: string }) {
+export function requestPage(t: T, view: CustomerView, options: { token: string; choice?: string; done?: string; reasonError?: string; reason?: string; nonce?: string }) {
   const { claim } = view;
   const partner = claim.partnerName;
   const status = claim.customerResponse === "APPROVED" && claim.customerRespondedAt
@@ -90,9 +91,9 @@ ${canDecline ? html`<form method="post" action="${action}" class="decline"><inpu
 <p>${t("contact", { name: claim.partnerContactName, email: claim.partnerContactEmail })}</p>
 </main>
 <footer>${t("footer", { partner })}</footer>`;
-  return pageDocument(view.locale, t("title"), body);
+  return pageDocument(view.locale, t("title"), body, options.nonce);
 }
 
-export function problemPage(t: T, locale: string, message: string) {
-  return pageDocument(locale, t("invalidTitle"), html`<main><h1>${t("invalidTitle")}</h1><p class="note warn" role="alert">${message}</p></main>`);
+export function problemPage(t: T, locale: string, message: string, nonce?: string) {
+  return pageDocument(locale, t("invalidTitle"), html`<main><h1>${t("invalidTitle")}</h1><p class="note warn" role="alert">${message}</p></main>`, nonce);
 }

@@ -1,6 +1,7 @@
 // Sign-in, the shell, languages, sign-out and role separation, as a person would use them.
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
+import { firstLink, waitForMail } from "../support/mailbox";
 
 test("the sign-in page is accessible and refuses a malformed email at the field", async ({ page }) => {
   await page.goto("/claims");
@@ -70,4 +71,38 @@ test("an unknown address gets the same answer and no email", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const mail = await fetch(`${process.env.MAIL_INBOX_URL}/api/email`).then((r) => r.json());
   expect(mail.filter((m: { to: { address: string }[] }) => m.to.some((t) => t.address === "someone@unknown.example"))).toEqual([]);
+});
+
+test("a session cookie whose session is gone is forgotten, and a new sign-in link still signs in", async ({ page, context }) => {
+  test.slow(); // two sign-ins and a sign-out
+  const email = DEMO.users.contosoAdmin;
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/claims$/);
+  const sessionCookie = async () => (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  const stale = (await sessionCookie())!;
+  expect(stale).toBeTruthy();
+
+  // Signing out deletes the session's row; the browser then gets the old cookie back.
+  await page.getByRole("button", { name: "Contoso incentive admin" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await context.addCookies([stale]);
+
+  // The sign-in page forgets a cookie that names no session.
+  await page.goto("/claims");
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByLabel("Work email")).toBeVisible();
+  expect(await sessionCookie()).toBeUndefined();
+
+  // A fresh link opened while the stale cookie is still there signs in (it used to end at error=Configuration).
+  const since = new Date();
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = firstLink(await waitForMail({ to: email, since, subject: /sign-in link/ }), /\/api\/auth\/callback\/nodemailer/);
+  await context.addCookies([stale]);
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/claims$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Customer claims" })).toBeVisible();
+  expect((await sessionCookie())?.value).not.toBe(stale.value);
 });

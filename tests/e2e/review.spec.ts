@@ -73,6 +73,9 @@ test("partner action required, resubmission and approval", async ({ page: partne
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toBe("application/pdf");
   expect(file.headers()["content-disposition"]).toMatch(/^inline/);
+  // The download keeps its own policy (the browser's PDF viewer must run); framing stays denied.
+  expect(file.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(file.headers()["x-frame-options"]).toBe("DENY");
 
   await reviewer.getByRole("button", { name: "Start review" }).click();
   await expect(reviewer.getByTestId("claim-status")).toHaveText("Under review");

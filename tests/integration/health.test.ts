@@ -1,8 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { checkHealth } from "@/lib/health";
+import { checkHealth, healthFor } from "@/lib/health";
 import { db } from "@/lib/db";
+import { DEMO } from "@/lib/reference/demo-data";
+import { testDb } from "../support/db";
+import { loadViewerByEmail } from "../support/viewers";
 
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await db.$disconnect();
+  await testDb.$disconnect();
+});
 
 describe("health", () => {
   it("reports the database, blob storage and SMTP as up when they are", async () => {
@@ -10,5 +16,20 @@ describe("health", () => {
     expect(report.status).toBe("ok");
     expect(Object.keys(report.checks).sort()).toEqual(["blobStorage", "database", "smtp"]);
     for (const check of Object.values(report.checks)) expect(check.status).toBe("up");
+  });
+
+  it("tells anyone, a partner admin included, only whether the portal is up", async () => {
+    expect(await healthFor(null, { detailForAnyone: false })).toEqual({ status: "ok" });
+    const partner = await loadViewerByEmail(testDb, DEMO.users.contosoAdmin);
+    expect(await healthFor(partner, { detailForAnyone: false })).toEqual({ status: "ok" });
+  });
+
+  it("shows each dependency's status and latency to a reviewer, or to anyone with HEALTH_DETAIL=on", async () => {
+    const reviewer = await loadViewerByEmail(testDb, DEMO.users.reviewer);
+    for (const report of [await healthFor(reviewer, { detailForAnyone: false }), await healthFor(null, { detailForAnyone: true })]) {
+      expect(report.status).toBe("ok");
+      expect(Object.keys(report.checks ?? {}).sort()).toEqual(["blobStorage", "database", "smtp"]);
+      for (const check of Object.values(report.checks ?? {})) expect(check.latencyMs).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -56,4 +56,11 @@ describe("environment validation", () => {
       "AUTH_MICROSOFT_ENTRA_ID_ISSUER is required when Microsoft Entra ID sign-in is configured",
     ]);
   });
+
+  it("trusts forwarded headers and shows health detail to anyone only when told to", () => {
+    expect(parseEnv(valid)).toMatchObject({ TRUSTED_PROXY: "off", HEALTH_DETAIL: "off" });
+    expect(parseEnv({ ...valid, TRUSTED_PROXY: " ON ", HEALTH_DETAIL: "on" })).toMatchObject({ TRUSTED_PROXY: "on", HEALTH_DETAIL: "on" });
+    expect(parseEnv({ ...valid, TRUSTED_PROXY: "" }).TRUSTED_PROXY).toBe("off");
+    expect(problems({ ...valid, TRUSTED_PROXY: "yes" })).toEqual(['TRUSTED_PROXY must be "on" or "off"']);
+  });
 });

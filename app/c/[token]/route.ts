@@ -4,20 +4,24 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
 import { openCustomerLink, respondToLink, translatorFor, type InvalidAnswer, type LinkProblem } from "@/lib/customer/respond";
+import { NONCE_HEADER } from "@/lib/security/headers";
 import { stripUnsafeText } from "@/lib/text";
 
 const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
 
-async function problem(result: LinkProblem) {
+/** Set by proxy.ts, whose Content-Security-Policy lets only the <style> with this nonce apply. */
+const nonceOf = (request: Request) => request.headers.get(NONCE_HEADER) ?? undefined;
+
+async function problem(result: LinkProblem, nonce: string | undefined) {
   const { t } = await translatorFor(result.locale);
   const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
-  return new Response(problemPage(t, result.locale, message), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+  return new Response(problemPage(t, result.locale, message, nonce), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
 }
 
 /** The page again, with the field error beside the reason (nothing was recorded). */
-async function invalidAnswer(result: InvalidAnswer, token: string, reason: string) {
+async function invalidAnswer(result: InvalidAnswer, token: string, reason: string, nonce: string | undefined) {
   const { t } = await translatorFor(result.view.locale);
-  const page = requestPage(t, result.view, { token, choice: "decline", reasonError: t("declineReasonInvalid"), reason: stripUnsafeText(reason, { multiline: true }) });
+  const page = requestPage(t, result.view, { token, choice: "decline", reasonError: t("declineReasonInvalid"), reason: stripUnsafeText(reason, { multiline: true }), nonce });
   return new Response(page, { status: 400, headers });
 }
 
@@ -25,9 +29,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const { token } = await params;
   const url = new URL(request.url);
   const opened = await openCustomerLink(token, resolveLocale(request.headers.get("accept-language")));
-  if (!opened.ok) return problem(opened);
+  if (!opened.ok) return problem(opened, nonceOf(request));
   const { t } = await translatorFor(opened.view.locale);
-  const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined });
+  const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined, nonce: nonceOf(request) });
   return new Response(page, { headers });
 }
 
@@ -39,7 +43,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const field = form?.get("reason");
   const reason = typeof field === "string" ? field : undefined;
   const result = await respondToLink(token, choice, reason, requestMeta(request.headers));
-  if (!result.ok) return result.reason === "invalidReason" ? invalidAnswer(result, token, reason ?? "") : problem(result);
+  if (!result.ok) return result.reason === "invalidReason" ? invalidAnswer(result, token, reason ?? "", nonceOf(request)) : problem(result, nonceOf(request));
   const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
   return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
 }
