@@ -1,6 +1,9 @@
-// Runs once when a portal instance starts (Node.js runtime only): schedules background upkeep.
+// Runs once when a portal instance starts (Node.js runtime only): stamps requests with the client's
+// address, schedules background upkeep.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installClientAddressHook } = await import("./lib/client-address-hook");
+  installClientAddressHook();
   const { startPoeMaintenance } = await import("./lib/poe/maintenance");
   startPoeMaintenance();
   // The email outbox worker (lib/notify/worker.ts) in this instance; WORKER=off leaves it to `npm run worker`.

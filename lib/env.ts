@@ -66,6 +66,10 @@ export const envSchema = z
     CUSTOMER_LINK_TTL_DAYS: count(30, 365),
     /** Days without a customer answer before a reminder (at most two) is sent (lib/notify/reminders.ts). */
     REMINDER_DAYS: count(7, 90),
+    /** Sign-in link requests allowed per email address in 15 minutes (lib/auth/sign-in-limit.ts). */
+    SIGN_IN_LIMIT_PER_EMAIL: count(5, 1000),
+    /** Sign-in link requests allowed per client address in 15 minutes; raise it for many users behind one NAT. */
+    SIGN_IN_LIMIT_PER_CLIENT: count(20, 100_000),
     /** "off" keeps the portal process from delivering the outbox (then run `npm run worker` separately). */
     WORKER: onOff("on"),
     /**
@@ -125,3 +129,12 @@ export function env(): Env {
 }
 
 export const entraConfigured = (e: Env) => Boolean(e.AUTH_MICROSOFT_ENTRA_ID_ID);
+
+/**
+ * Auth.js builds its links and redirects from AUTH_URL when it is set (@auth/core's createActionURL,
+ * next-auth's reqWithEnvURL), and otherwise from the request's X-Forwarded-Host, which any client can
+ * send. Pins it to APP_URL's origin, whatever it was, before Auth.js reads it.
+ */
+export function pinAuthUrl(e: Env = env()) {
+  process.env.AUTH_URL = new URL(e.APP_URL).origin;
+}

@@ -57,7 +57,12 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
     const startPortal = async (mode: "dev" | "start") => {
       const next = spawn(bin("next"), [mode, "--port", String(ports.app)], {
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...env, NODE_ENV: mode === "start" ? "production" : "development" } as NodeJS.ProcessEnv,
+        env: {
+          ...env,
+          NODE_ENV: mode === "start" ? "production" : "development",
+          // Every browser test (and benchmark client) asks for sign-in links from the same loopback address.
+          SIGN_IN_LIMIT_PER_CLIENT: env.SIGN_IN_LIMIT_PER_CLIENT ?? "1000",
+        } as NodeJS.ProcessEnv,
       });
       services.push({ name: "next", child: next });
       await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });

@@ -33,6 +33,11 @@ export function SignInForm({ error, entra }: { error?: string; entra: boolean })
           </MessageBar>
         ) : null}
         <form action={action} className={styles.form} noValidate>
+          {state?.retryInMinutes ? (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{t("tooManyRequests", { minutes: state.retryInMinutes })}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <Field label={t("email")} required hint={t("emailHint")} validationMessage={fieldError} validationState={fieldError ? "error" : "none"}>
             <Input name="email" type="email" autoComplete="email" inputMode="email" required />
           </Field>

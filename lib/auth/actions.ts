@@ -1,24 +1,33 @@
 "use server";
 // Sign-in and sign-out actions of the sign-in page and the shell.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "../db";
-import { signIn, signOut } from "./index";
+import { clientAddress } from "../request-meta";
+import { checkEmailPath, signIn, signOut } from "./index";
+import { consumeSignInAllowance } from "./sign-in-limit";
 
 const emailSchema = z.object({ email: z.email().trim().toLowerCase() });
 
-export type SignInState = { ok: false; fieldError?: "invalidEmail" } | undefined;
+export type SignInState = { ok: false; fieldError?: "invalidEmail"; retryInMinutes?: number } | undefined;
 
 /**
- * Emails a magic link to a provisioned user. An unknown address gets the same "check your email"
- * page and no email, so the form does not tell who has an account.
+ * Queues a magic link for a provisioned user. Every address gets the same answer, the "check your
+ * email" page (or, past the rate limits, the same "try again later"), and only known ones get an email,
+ * so the form does not tell who has an account.
  */
 export async function requestSignInLink(_: SignInState, form: FormData): Promise<SignInState> {
   const parsed = emailSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return { ok: false, fieldError: "invalidEmail" };
-  const known = (await db.user.count({ where: { email: parsed.data.email } })) > 0;
-  if (!known) redirect("/signin/check-email");
-  await signIn("nodemailer", { email: parsed.data.email, redirectTo: "/" });
+  const { email } = parsed.data;
+  const now = new Date();
+  const allowance = await consumeSignInAllowance(db, { email, clientAddress: clientAddress(await headers()), now });
+  if (!allowance.ok) return { ok: false, retryInMinutes: Math.max(1, Math.ceil((allowance.retryAfter.getTime() - now.getTime()) / 60_000)) };
+  // Auth.js's signIn callback (lib/auth/index.ts) queues nothing for an unknown address; its answer is
+  // not passed on, since it differs between the two.
+  await signIn("nodemailer", { email, redirectTo: "/", redirect: false });
+  redirect(checkEmailPath);
 }
 
 /** Starts Microsoft Entra ID sign-in. */

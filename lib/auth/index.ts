@@ -1,13 +1,18 @@
-// Auth.js: magic-link sign-in by email (through SMTP_URL) and Microsoft Entra ID, with database
-// sessions so a sign-out or a removed user takes effect at once on every instance.
+// Auth.js: magic-link sign-in by email (queued in the outbox) and Microsoft Entra ID, with database
+// sessions so a sign-out or a removed user takes effect at once on every instance. Every link and
+// redirect it makes points at APP_URL, whatever host the request names.
+import type { NextRequest } from "next/server";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "../db";
-import { entraConfigured, env } from "../env";
-import { sendSignInLink } from "./sign-in-email";
+import { entraConfigured, env, pinAuthUrl } from "../env";
+import { queueSignInLink } from "./sign-in-email";
+
+/** Where the sign-in form sends everyone who asked for a link, known address or not. */
+export const checkEmailPath = "/signin/check-email";
 
 /**
  * Auth.js's Prisma adapter, except that deleting a session that is already gone is not an error:
@@ -28,8 +33,12 @@ function adapter(): Adapter {
 
 function config(): NextAuthConfig {
   const settings = env();
+  // Runs before Auth.js builds any URL (the config is lazy): links and redirects use APP_URL, not the
+  // request's X-Forwarded-Host.
+  pinAuthUrl(settings);
+  const appOrigin = new URL(settings.APP_URL).origin;
   const providers: NextAuthConfig["providers"] = [
-    Nodemailer({ server: settings.SMTP_URL, from: settings.MAIL_FROM, maxAge: 15 * 60, sendVerificationRequest: sendSignInLink }),
+    Nodemailer({ server: settings.SMTP_URL, from: settings.MAIL_FROM, maxAge: 15 * 60, sendVerificationRequest: queueSignInLink }),
   ];
   if (entraConfigured(settings)) {
     providers.push(
@@ -44,15 +53,30 @@ function config(): NextAuthConfig {
     adapter: adapter(),
     session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
     secret: settings.AUTH_SECRET,
+    basePath: "/api/auth",
+    // The host comes from AUTH_URL (pinned above), never from the request's headers.
     trustHost: true,
     providers,
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    pages: { signIn: "/signin", verifyRequest: checkEmailPath, error: "/signin" },
     callbacks: {
-      // Only people provisioned in the portal (partner admins, reviewers) may sign in.
-      async signIn({ user, profile }) {
+      // Only people provisioned in the portal (partner admins, reviewers) may sign in. An unknown address
+      // asking for an email link is sent where a known one is, with no link and no error, so the answer
+      // does not tell who has an account.
+      async signIn({ user, profile, email: emailRequest }) {
         const email = (user.email ?? profile?.email ?? "").toLowerCase();
-        if (!email) return false;
-        return (await db.user.count({ where: { email } })) > 0;
+        const known = email !== "" && (await db.user.count({ where: { email } })) > 0;
+        if (emailRequest?.verificationRequest && !known) return checkEmailPath;
+        return known;
+      },
+      // After sign-in or sign-out: a path of the portal, or a URL on APP_URL; anything else goes home.
+      redirect({ url }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return `${appOrigin}${url}`;
+        try {
+          if (new URL(url).origin === appOrigin) return url;
+        } catch {
+          // not a URL: home
+        }
+        return appOrigin;
       },
       session({ session, user }) {
         session.user.id = user.id;
@@ -62,4 +86,15 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+const nextAuth = NextAuth(() => config());
+
+export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * The Auth.js routes (app/api/auth), except starting an email sign-in: only the sign-in form's action
+ * does that, with its rate limits and its one answer for every address.
+ */
+export const handlers = {
+  GET: nextAuth.handlers.GET,
+  POST: (request: NextRequest) => (new URL(request.url).pathname.endsWith("/signin/nodemailer") ? new Response(null, { status: 404 }) : nextAuth.handlers.POST(request)),
+};

@@ -58,7 +58,7 @@ export async function submitClaimAction(claimId: string, values: unknown): Promi
   const viewer = await requirePartnerAdmin();
   const parsed = keySchema.safeParse(claimId);
   if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
-  const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers(), { realIpFallback: true }));
+  const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
   if (result.ok) revalidatePath("/claims");
   return result;
 }

@@ -9,7 +9,7 @@ import { requestMeta } from "../request-meta";
 import { disassociateClaim, disputeClaim, resubmitClaim, type DecisionResult, type ResubmitResult } from "./partner-loop";
 import { keySchema } from "./schemas";
 
-const meta = async () => requestMeta(await headers(), { realIpFallback: true });
+const meta = async () => requestMeta(await headers());
 
 /** "Resubmit claim" on a claim in Partner action required (claim page and PoE page). */
 export async function resubmitClaimAction(claimId: string): Promise<ResubmitResult> {

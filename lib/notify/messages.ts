@@ -13,6 +13,8 @@ export const messageKinds = {
   partnerCustomerResponded: "partner-customer-responded",
   /** To the partner contact: a reviewer decision (Approved, Rejected, Partner action required) with its reason. */
   partnerDecision: "partner-decision",
+  /** To a portal user: the magic link they asked for on the sign-in page (lib/auth/sign-in-email.ts). */
+  signInLink: "sign-in-link",
 } as const;
 
 /** The messages that ask the customer contact to approve or decline (each carries its address in `to`). */
@@ -27,4 +29,6 @@ export const payloadSchemas = {
   [messageKinds.customerResend]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
   [messageKinds.partnerCustomerResponded]: z.object({ claimId: z.string(), response: z.enum(["APPROVED", "DECLINED"]), reason: z.string().optional() }),
   [messageKinds.partnerDecision]: z.object({ claimId: z.string(), status: z.string(), reasonCode: z.string().optional(), reasonText: z.string().optional() }),
+  /** `link` is sealed (lib/notify/seal.ts): the database never holds a working sign-in link. */
+  [messageKinds.signInLink]: z.object({ to: z.string(), link: z.string(), expiresAt: z.iso.datetime() }),
 } as const;

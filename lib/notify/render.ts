@@ -4,14 +4,17 @@
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { env } from "../env";
+import { resolveLocale } from "../i18n/locales";
 import { notifyDb } from "./db";
 import { messageKinds, payloadSchemas, type MessageKind } from "./messages";
 import { MAX_REMINDERS } from "./outbox";
+import { unseal } from "./seal";
 import { issueCustomerLink } from "./tokens";
 import { CustomerApprovalEmail, customerEmailSubject, type CustomerEmailVariant } from "./templates/customer";
 import { emailLocale, renderEmail } from "./templates/layout";
 import type { EmailClaim } from "./templates/model";
 import { CustomerRespondedEmail, customerRespondedSubject, DecisionEmail, decisionSubject } from "./templates/partner";
+import { signInEmail } from "./templates/sign-in";
 
 /** A message that can never be sent (unknown kind, malformed payload, claim gone): FAILED at once. */
 export class PermanentMessageError extends Error {
@@ -130,6 +133,19 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
         subject: decisionSubject(locale, claim, payload.status),
         body: createElement(DecisionEmail, { locale, claim, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.id) }),
       }));
+    }
+    case messageKinds.signInLink: {
+      const payload = parsePayload(message.kind, message.payload);
+      const expiresAt = new Date(payload.expiresAt);
+      // A link that can no longer work is not worth sending (the worker was down longer than its lifetime).
+      if (expiresAt.getTime() <= Date.now()) throw new PermanentMessageError("the sign-in link expired before it could be sent");
+      const url = unseal(payload.link);
+      if (!url) throw new PermanentMessageError("the sign-in link cannot be unsealed (was AUTH_SECRET changed?)");
+      const user = await notifyDb().user.findUnique({ where: { email: payload.to.toLowerCase() }, select: { locale: true } });
+      const locale = resolveLocale(user?.locale);
+      // Counted from when the link was made, so sending the row again gives the same email.
+      const minutes = Math.max(1, Math.round((expiresAt.getTime() - message.createdAt.getTime()) / 60_000));
+      return { to: payload.to, locale, ...(await signInEmail({ locale, url, minutes })) };
     }
     default:
       throw new PermanentMessageError(`unknown message kind "${message.kind}"`);

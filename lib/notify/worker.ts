@@ -14,6 +14,7 @@ import { PermanentMessageError, renderOutboxMessage } from "./render";
 import { scheduleReminders } from "./reminders";
 import { notifyDb } from "./db";
 import { expireUnansweredClaims } from "../claims/expiry";
+import { sweepRateLimits } from "../auth/sign-in-limit";
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
 
@@ -62,13 +63,22 @@ const POLL_MS = 5_000;
 const REMINDER_CHECK_MS = 5 * 60 * 1000;
 const BATCH = 10;
 
-export type OutboxWorker = { workerId: string; stop: () => Promise<void> };
+export type OutboxWorker = { workerId: string; wake: () => void; stop: () => Promise<void> };
 
 const state = globalThis as unknown as { cporOutboxWorker?: OutboxWorker };
 
 /**
+ * Delivers soon, without waiting for the next poll, if this process runs a worker (a message that
+ * should not wait, such as a sign-in link, was just queued). Otherwise the running workers poll it.
+ */
+export function wakeOutboxWorker() {
+  state.cporOutboxWorker?.wake();
+}
+
+/**
  * Polls the outbox every few seconds (and, every few minutes, schedules reminders and rejects the claims
- * left unanswered in Partner action required past their timer) in this process.
+ * left unanswered in Partner action required past their timer, and deletes ended sign-in rate-limit
+ * windows) in this process.
  * The timers are unref'd: they never keep a process alive on their own. Started once per process.
  */
 export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER_CHECK_MS }: { pollMs?: number; reminderCheckMs?: number } = {}): OutboxWorker {
@@ -91,6 +101,8 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
         (expired) => expired > 0 && console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`),
         (error) => console.error(`Outbox [${workerId}]: expiry failed:`, error instanceof Error ? error.message : error),
       );
+      // Housekeeping on the same schedule: the sign-in request counts of windows that have ended.
+      await sweepRateLimits(notifyDb()).catch((error) => console.error(`Outbox [${workerId}]: rate-limit sweep failed:`, error instanceof Error ? error.message : error));
     }
     // Keep going while full batches come back, so a backlog drains without waiting for the next tick.
     for (let round = 0; round < 20 && !stopped; round++) {
@@ -98,12 +110,17 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
       if (result.claimed < BATCH) break;
     }
   };
+  let rerun = false;
   const tick = () => {
     if (running || stopped) return;
     running = pass()
       .catch((error) => console.error(`Outbox [${workerId}]: pass failed:`, error instanceof Error ? error.message : error))
       .finally(() => {
         running = undefined;
+        if (rerun) {
+          rerun = false;
+          tick();
+        }
       });
   };
 
@@ -113,6 +130,10 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
   timer.unref();
   const worker: OutboxWorker = {
     workerId,
+    wake() {
+      if (running) rerun = true;
+      else setTimeout(tick, 0).unref();
+    },
     async stop() {
       stopped = true;
       clearTimeout(first);

@@ -19,7 +19,7 @@ export async function decideClaimAction(claimId: string, values: unknown): Promi
   const viewer = await requireReviewer();
   const id = keySchema.safeParse(claimId);
   if (!id.success) return { ok: false, problem: "notFound" };
-  const result = await decide(viewer, id.data, values, requestMeta(await headers(), { realIpFallback: true }));
+  const result = await decide(viewer, id.data, values, requestMeta(await headers()));
   if (result.ok) refresh(id.data);
   return result;
 }
@@ -29,7 +29,7 @@ export async function assignClaimAction(claimId: string, takeOver: unknown = fal
   const viewer = await requireReviewer();
   const args = z.tuple([keySchema, z.boolean()]).safeParse([claimId, takeOver]);
   if (!args.success) return { ok: false, problem: "notFound" };
-  const result = await assign(viewer, args.data[0], { takeOver: args.data[1], meta: requestMeta(await headers(), { realIpFallback: true }) });
+  const result = await assign(viewer, args.data[0], { takeOver: args.data[1], meta: requestMeta(await headers()) });
   if (result.ok) refresh(args.data[0]);
   return result;
 }
@@ -39,7 +39,7 @@ export async function unassignClaimAction(claimId: string): Promise<AssignResult
   const viewer = await requireReviewer();
   const id = keySchema.safeParse(claimId);
   if (!id.success) return { ok: false, problem: "notFound" };
-  const result = await unassign(viewer, id.data, requestMeta(await headers(), { realIpFallback: true }));
+  const result = await unassign(viewer, id.data, requestMeta(await headers()));
   if (result.ok) refresh(id.data);
   return result;
 }

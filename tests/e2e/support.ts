@@ -1,7 +1,7 @@
 // Browser-test helpers: sign in like a person (magic link from the mail catcher), axe checks on every page
 // a test visits, screenshots.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { firstLink, waitForMail } from "../support/mailbox";
 
 export { expect };
@@ -77,7 +77,19 @@ export const test = base.extend<{ accessibilityAudit: void }>({
   ],
 });
 
+// Sessions already made in this run, by email: signing in again reuses one while it lasts, so the
+// tests stay within the sign-in limit per address (5 links in 15 minutes) and wait for fewer emails.
+const sessions = new Map<string, Cookie[]>();
+
 export async function signIn(page: Page, email: string) {
+  const saved = sessions.get(email);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto("/");
+    if (new URL(page.url()).pathname !== "/signin") return;
+    sessions.delete(email); // signed out since: sign in again
+    await page.context().clearCookies();
+  }
   const since = new Date();
   await page.goto("/signin");
   await page.getByLabel(/Work email|職場のメール アドレス/).fill(email);
@@ -85,6 +97,7 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: /Check your email|メールを確認してください/ })).toBeVisible();
   const mail = await waitForMail({ to: email, since, subject: /sign-in link|サインイン リンク/ });
   await page.goto(firstLink(mail, /\/api\/auth\/callback\/nodemailer/));
+  sessions.set(email, (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("session-token")));
 }
 
 /** Fails on any WCAG 2.1 A/AA violation of the current page in its current state (a dialog open, say). */

@@ -27,6 +27,7 @@ import { ensurePoeContainer, poeContainer } from "@/lib/poe/storage";
 import { DEMO } from "@/lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
 import { loadPartnerViewer, loadViewerByEmail } from "../support/viewers";
+import { fromClient } from "../support/client-address";
 
 const APP = "http://localhost:3100";
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   session.userId = undefined;
-  incoming.headers = { "user-agent": "Vitest partner loop/1.0", "x-forwarded-for": "203.0.113.9" };
+  incoming.headers = { "user-agent": "Vitest partner loop/1.0", "x-forwarded-for": "192.0.2.66", ...fromClient("203.0.113.9") };
 });
 
 afterAll(async () => {

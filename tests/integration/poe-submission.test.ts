@@ -38,6 +38,7 @@ import { ensurePoeContainer, poeContainer } from "@/lib/poe/storage";
 import { DEMO } from "@/lib/reference/demo-data";
 import { sampleDocx, sampleExe, sampleJpeg, samplePdf } from "../support/poe-samples";
 import { loadPartnerViewer, loadViewerByEmail } from "../support/viewers";
+import { fromClient } from "../support/client-address";
 
 const APP = "http://localhost:3100";
 const MB = 1024 * 1024;
@@ -150,7 +151,7 @@ async function readyDraft(viewer: PartnerViewer, options: DraftOptions = {}) {
 
 function submitAs(viewer: { id: string }, claimId: string, values: unknown = allAcknowledged()) {
   signInAs(viewer);
-  incoming.headers = { "user-agent": "Vitest PoE browser/1.0", "x-forwarded-for": "203.0.113.7, 10.0.0.1" };
+  incoming.headers = { "user-agent": "Vitest PoE browser/1.0", "x-forwarded-for": "192.0.2.66, 10.0.0.1", ...fromClient("203.0.113.7") };
   return submitClaimAction(claimId, values);
 }
 
@@ -756,7 +757,7 @@ describe("submitting a claim", () => {
   it("four concurrent submissions of one draft: all succeed, one submission, one notification, one audit event", async () => {
     const { claimId } = await readyDraft(contoso);
     signInAs(contoso);
-    incoming.headers = { "user-agent": "Vitest PoE browser/1.0", "x-forwarded-for": "203.0.113.7" };
+    incoming.headers = { "user-agent": "Vitest PoE browser/1.0", "x-forwarded-for": "192.0.2.66", ...fromClient("203.0.113.7") };
     const results = await Promise.all(Array.from({ length: 4 }, () => submitClaimAction(claimId, allAcknowledged())));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && !r.alreadySubmitted)).toHaveLength(1);

@@ -35,11 +35,12 @@ import { assign, decide, reviewerRejectionReasons, unassign } from "@/lib/review
 import { queueCsv } from "@/lib/review/export";
 import { countQueue, encodeCursor, isReviewerTimed, listQueue, queueQuerySchema, queueWhere, reviewStatuses, type QueueQuery } from "@/lib/review/queue";
 import { samplePdf } from "../support/poe-samples";
+import { fromClient } from "../support/client-address";
 
 const APP = "http://localhost:3100";
 const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
 const SIGN_IN = /^NEXT_REDIRECT;[a-z]+;\/signin;307;$/;
-const REQUEST = { "x-forwarded-for": "198.51.100.7, 10.0.0.1", "user-agent": "Vitest review/1.0" };
+const REQUEST = { "x-forwarded-for": "192.0.2.66, 10.0.0.1", ...fromClient("198.51.100.7"), "user-agent": "Vitest review/1.0" };
 /** Each group of tests searches the queue by its own token, so it sees only its own claims. */
 const token = (tag: string) => `${tag}${randomUUID().replace(/-/g, "").slice(0, 10)}`;
 
