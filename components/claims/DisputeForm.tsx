@@ -1,7 +1,8 @@
 "use client";
 // "Dispute this decision" on a Rejected claim while the window is open: the explanation (required)
-// and the new proof (PoE files uploaded here, at least one), then Submit dispute.
-import { useState, useTransition } from "react";
+// and the new proof (PoE files uploaded here, at least one), then Submit dispute (which waits while a
+// file is still uploading).
+import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -9,12 +10,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { PoeFiles, type UploadedFile } from "@/components/poe/PoeFiles";
+import { WaitForUploads } from "@/components/poe/WaitForUploads";
 import { disputeClaimAction } from "@/lib/claims/partner-actions";
 import { disputeSchema, type DisputeInput } from "@/lib/claims/schemas";
 
 const useStyles = makeStyles({
   section: { marginBottom: "16px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px", padding: "16px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  submit: { alignSelf: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px" },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -28,6 +30,8 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
   const [filesError, setFilesError] = useState<string>();
+  const [uploading, setUploading] = useState(false);
+  const reasonId = useId();
   const form = useForm<DisputeInput>({ resolver: zodResolver(disputeSchema), defaultValues: { explanation: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
@@ -54,7 +58,8 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
       </Subtitle2>
       <Text>{t("disputeIntro", { date: format.dateTime(new Date(closesAt), { dateStyle: "medium" }) })}</Text>
       {/* The files block has buttons of its own, so it stays outside the form; Submit dispute names the form. */}
-      <form id="dispute-form" noValidate onSubmit={onSubmit} aria-labelledby="dispute-heading">
+      {/* Submit dispute stays focusable while files upload (so its reason is read out), hence the guard here too. */}
+      <form id="dispute-form" noValidate onSubmit={(event) => (uploading ? event.preventDefault() : onSubmit(event))} aria-labelledby="dispute-heading">
         <Field label={t("disputeExplanation")} required hint={t("maxChars", { max: 2000 })} {...fieldError(form.formState.errors.explanation)}>
           <Textarea {...form.register("explanation")} rows={5} resize="vertical" maxLength={2000} />
         </Field>
@@ -65,7 +70,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
       <Text size={200} className={styles.muted}>
         {t("disputeFilesHint")}
       </Text>
-      <PoeFiles claimId={claimId} files={newFiles} editable />
+      <PoeFiles claimId={claimId} files={newFiles} editable onUploadingChange={setUploading} />
       {filesError && newFiles.length === 0 ? (
         <MessageBar intent="error" role="alert" data-testid="dispute-files-error">
           <MessageBarBody>{tv.has(filesError) ? tv(filesError) : filesError}</MessageBarBody>
@@ -76,9 +81,12 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
           <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Button type="submit" form="dispute-form" appearance="primary" className={styles.submit} disabled={pending}>
-        {pending ? t("disputeSubmitting") : t("disputeSubmit")}
-      </Button>
+      <div className={styles.actions}>
+        <Button type="submit" form="dispute-form" appearance="primary" disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
+          {pending ? t("disputeSubmitting") : t("disputeSubmit")}
+        </Button>
+        {uploading ? <WaitForUploads id={reasonId} /> : null}
+      </div>
     </section>
   );
 }

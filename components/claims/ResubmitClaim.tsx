@@ -1,18 +1,24 @@
 "use client";
 // "Resubmit claim" on a claim in Partner action required (claim page and PoE page). The server checks
 // the whole claim and its proof again, as at submission; a second click finds it already resubmitted.
-import { useRef, useState, useTransition } from "react";
+// On the PoE page it waits while a file is still uploading.
+import { useId, useRef, useState, useTransition } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { resubmitClaimAction } from "@/lib/claims/partner-actions";
+import { WaitForUploads } from "@/components/poe/WaitForUploads";
 
-const useStyles = makeStyles({ column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" } });
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px" },
+});
 
-export function ResubmitClaim({ claimId }: { claimId: string }) {
+export function ResubmitClaim({ claimId, uploading = false }: { claimId: string; uploading?: boolean }) {
   const styles = useStyles();
+  const reasonId = useId();
   const t = useTranslations("PartnerLoop");
   const tp = useTranslations("Poe");
   const router = useRouter();
@@ -21,7 +27,7 @@ export function ResubmitClaim({ claimId }: { claimId: string }) {
   const sending = useRef(false);
 
   const resubmit = () => {
-    if (sending.current) return;
+    if (sending.current || uploading) return;
     sending.current = true;
     startTransition(async () => {
       setProblem(undefined);
@@ -49,9 +55,12 @@ export function ResubmitClaim({ claimId }: { claimId: string }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending}>
-        {pending ? t("resubmitting") : t("resubmit")}
-      </Button>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
+          {pending ? t("resubmitting") : t("resubmit")}
+        </Button>
+        {uploading ? <WaitForUploads id={reasonId} /> : null}
+      </div>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 // The PoE files: a drop zone (drag or browse), uploads with progress (one request per file, the
-// file itself as the body), the uploaded files with Download and Remove, and the template.
-import { useState, useTransition } from "react";
+// file itself as the body) listed as uploading until the server has the file, failed uploads with
+// their error, the uploaded files with Download and Remove, and the template. It tells its page
+// whether uploads are in progress, so the page's submit can wait for them.
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useDropzone } from "react-dropzone";
 import { useTranslations } from "next-intl";
-import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Document20Regular, Open20Regular } from "@fluentui/react-icons";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
+import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Dismiss20Regular, Document20Regular, ErrorCircle20Regular, Open20Regular } from "@fluentui/react-icons";
 import { inlinePoeKinds } from "@/lib/poe/schemas";
 import { removePoeFileAction } from "@/lib/poe/actions";
 import { MAX_FILE_BYTES } from "@/lib/poe/schemas";
@@ -30,35 +32,53 @@ const useStyles = makeStyles({
   item: { display: "flex", alignItems: "center", gap: "12px", padding: "8px 12px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   name: { flexGrow: 1, display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
+  failed: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
   column: { display: "flex", flexDirection: "column", gap: "12px" },
   template: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
 });
 
 export type UploadedFile = { id: string; fileName: string; kind: string; size: number; uploadedAt: string };
-type Upload = { key: string; name: string; progress: number };
+/**
+ * One chosen file: uploading (progress is the share of the body sent; the server still has to store
+ * it), failed (with the error's code), or stored (listed from the server's answer until the page's
+ * refreshed list has it).
+ */
+type Upload = { key: string; name: string } & ({ state: "uploading"; progress: number } | { state: "failed"; code: string } | { state: "stored"; file: UploadedFile });
 
 /** Sends one file as the request body and reports progress; resolves with the server's answer. */
 function send(claimId: string, file: File, onProgress: (fraction: number) => void) {
-  return new Promise<{ ok: true } | { ok: false; code: string }>((resolve) => {
+  return new Promise<{ ok: true; file: UploadedFile } | { ok: false; code: string }>((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/claims/${encodeURIComponent(claimId)}/poe/files`);
     request.setRequestHeader("x-file-name", encodeURIComponent(file.name));
     request.setRequestHeader("content-type", "application/octet-stream");
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
     request.onload = () => {
-      if (request.status === 201) return resolve({ ok: true });
-      let code = "network";
+      let answer: { file?: UploadedFile; error?: string } = {};
       try {
-        code = (JSON.parse(request.responseText) as { error?: string }).error ?? code;
+        answer = JSON.parse(request.responseText) as typeof answer;
       } catch {}
-      resolve({ ok: false, code });
+      if (request.status === 201 && answer.file) return resolve({ ok: true, file: answer.file });
+      resolve({ ok: false, code: answer.error ?? "network" });
     };
     request.onerror = () => resolve({ ok: false, code: "network" });
     request.send(file);
   });
 }
 
-export function PoeFiles({ claimId, files, editable }: { claimId: string; files: UploadedFile[]; editable: boolean }) {
+export function PoeFiles({
+  claimId,
+  files,
+  editable,
+  onUploadingChange,
+}: {
+  claimId: string;
+  files: UploadedFile[];
+  editable: boolean;
+  /** Told true while any chosen file is still being uploaded, false once all have an answer. */
+  onUploadingChange?: (uploading: boolean) => void;
+}) {
   const styles = useStyles();
   const t = useTranslations("Poe");
   const tl = useTranslations("Languages");
@@ -67,29 +87,35 @@ export function PoeFiles({ claimId, files, editable }: { claimId: string; files:
   const [problems, setProblems] = useState<string[]>([]);
   const [removing, startRemoving] = useTransition();
 
+  const listed = new Set(files.map((f) => f.id));
+  // A stored file the refreshed list already has is shown from the list.
+  const current = (list: Upload[]) => list.filter((u) => !(u.state === "stored" && listed.has(u.file.id)));
+  const update = (key: string, next: Upload) => setUploads((list) => current(list).map((u) => (u.key === key ? next : u)));
+  const uploading = uploads.some((u) => u.state === "uploading");
+  useEffect(() => onUploadingChange?.(uploading), [onUploadingChange, uploading]);
+
   const upload = async (accepted: File[]) => {
     setProblems([]);
-    for (const file of accepted) {
-      const key = `${file.name}-${file.size}-${Math.random()}`;
-      if (file.size > MAX_FILE_BYTES) {
-        setProblems((list) => [...list, t("fileErrors.fileTooLarge", { name: file.name })]);
-        continue;
-      }
-      setUploads((list) => [...list, { key, name: file.name, progress: 0 }]);
-      const result = await send(claimId, file, (progress) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, progress } : u))));
-      setUploads((list) => list.filter((u) => u.key !== key));
-      if (!result.ok) {
-        const code = t.has(`fileErrors.${result.code}`) ? result.code : "network";
-        setProblems((list) => [...list, t(`fileErrors.${code}`, { name: file.name })]);
-      }
+    // Every chosen file is listed at once; they are sent one after the other.
+    const chosen = accepted.map((file) => ({ file, key: `${file.name}-${file.size}-${Math.random()}` }));
+    setUploads((list) => [
+      ...current(list),
+      ...chosen.map(({ file, key }): Upload => (file.size > MAX_FILE_BYTES ? { key, name: file.name, state: "failed", code: "fileTooLarge" } : { key, name: file.name, state: "uploading", progress: 0 })),
+    ]);
+    for (const { file, key } of chosen) {
+      if (file.size > MAX_FILE_BYTES) continue;
+      const result = await send(claimId, file, (progress) => update(key, { key, name: file.name, state: "uploading", progress }));
+      update(key, result.ok ? { key, name: file.name, state: "stored", file: result.file } : { key, name: file.name, state: "failed", code: result.code });
       router.refresh();
     }
   };
+  const dismiss = (key: string) => setUploads((list) => current(list).filter((u) => u.key !== key));
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop: (accepted) => void upload(accepted), noClick: true, multiple: true, disabled: !editable });
 
   const remove = (file: UploadedFile) =>
     startRemoving(async () => {
+      setUploads((list) => current(list).filter((u) => !(u.state === "stored" && u.file.id === file.id)));
       const result = await removePoeFileAction(claimId, file.id);
       if (!result.ok) setProblems([t(`fileErrors.${result.problem === "notEditable" ? "notEditable" : "notFound"}`, { name: file.fileName })]);
       router.refresh();
@@ -107,7 +133,7 @@ export function PoeFiles({ claimId, files, editable }: { claimId: string; files:
               </Button>
             ))}
           </div>
-          <div {...getRootProps({ className: `${styles.zone} ${isDragActive ? styles.active : ""}` })} data-testid="poe-dropzone">
+          <div {...getRootProps({ className: mergeClasses(styles.zone, isDragActive && styles.active) })} data-testid="poe-dropzone">
             <input {...getInputProps({ "aria-label": t("browse") })} />
             <ArrowUpload24Regular aria-hidden />
             <Text weight="semibold">{isDragActive ? t("dropzoneActive") : t("dropzone")}</Text>
@@ -128,16 +154,36 @@ export function PoeFiles({ claimId, files, editable }: { claimId: string; files:
         </MessageBar>
       ) : null}
       <ul className={styles.list} aria-label={t("filesHeading")}>
-        {uploads.map((u) => (
-          <li key={u.key} className={styles.item}>
-            <Document20Regular aria-hidden />
-            <div className={styles.name}>
-              <Text>{t("uploading", { name: u.name })}</Text>
-              <ProgressBar value={u.progress} max={1} aria-label={t("uploading", { name: u.name })} />
-            </div>
-          </li>
-        ))}
-        {files.map((file) => (
+        {current(uploads).map((u) =>
+          u.state === "uploading" ? (
+            <li key={u.key} className={styles.item} data-testid="poe-upload">
+              <Spinner size="tiny" aria-hidden />
+              <div className={styles.name}>
+                <Text weight="semibold">{u.name}</Text>
+                <Text size={200} className={styles.meta}>
+                  {t("uploadingStatus")}
+                </Text>
+                {/* Once the body is sent the server is still storing the file: no more measured progress. */}
+                <ProgressBar value={u.progress < 1 ? u.progress : undefined} max={1} aria-label={t("uploading", { name: u.name })} />
+              </div>
+            </li>
+          ) : u.state === "failed" ? (
+            // A new key for the failed row: its alert is announced when it appears.
+            <li key={`${u.key}-failed`} className={mergeClasses(styles.item, styles.failed)} data-testid="poe-upload">
+              <ErrorCircle20Regular aria-hidden className={styles.error} />
+              <div className={styles.name} role="alert">
+                <Text weight="semibold">{u.name}</Text>
+                <Text size={200} className={styles.error}>
+                  {t("uploadFailed")} {t(`fileErrors.${t.has(`fileErrors.${u.code}`) ? u.code : "network"}`, { name: u.name })}
+                </Text>
+              </div>
+              <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => dismiss(u.key)} aria-label={t("dismissFailed", { name: u.name })}>
+                {t("dismiss")}
+              </Button>
+            </li>
+          ) : null,
+        )}
+        {[...files, ...current(uploads).flatMap((u) => (u.state === "stored" ? [u.file] : []))].map((file) => (
           <li key={file.id} className={styles.item}>
             <Document20Regular aria-hidden />
             <div className={styles.name}>
@@ -161,7 +207,7 @@ export function PoeFiles({ claimId, files, editable }: { claimId: string; files:
             ) : null}
           </li>
         ))}
-        {files.length === 0 && uploads.length === 0 ? (
+        {files.length === 0 && current(uploads).length === 0 ? (
           <li>
             <Text className={styles.meta}>{t("noFiles")}</Text>
           </li>

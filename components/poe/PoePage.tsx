@@ -1,7 +1,7 @@
 "use client";
 // "Upload PoE": the details of the proof, the files, comments, and the acknowledgements with Submit claim
 // (or, in Partner action required, Resubmit claim: the acknowledgements were given at submission).
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import NextLink from "next/link";
 import { useTranslations } from "next-intl";
 import { Divider, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
@@ -50,6 +50,8 @@ export function PoePage({
   const t = useTranslations("Poe");
   const tl = useTranslations("PartnerLoop");
   const hydrated = useHydrated();
+  // Submit (or Resubmit) waits while a file is still uploading: the server would not count it yet.
+  const [uploading, setUploading] = useState(false);
   return (
     <div data-ready={hydrated || undefined}>
       <NextLink href={`/claims/${claimId}`} className={styles.back}>
@@ -62,7 +64,7 @@ export function PoePage({
         </Section>
         <Divider />
         <Section id="poe-files" title={t("filesHeading")}>
-          <PoeFiles claimId={claimId} files={proof.files} editable />
+          <PoeFiles claimId={claimId} files={proof.files} editable onUploadingChange={setUploading} />
         </Section>
         <Divider />
         <Section id="poe-comments" title={t("commentsHeading")}>
@@ -72,11 +74,11 @@ export function PoePage({
         {resubmission ? (
           <Section id="poe-submit" title={tl("resubmitHeading")}>
             <Text>{tl("resubmitHint")}</Text>
-            <ResubmitClaim claimId={claimId} />
+            <ResubmitClaim claimId={claimId} uploading={uploading} />
           </Section>
         ) : (
           <Section id="poe-submit" title={t("submitHeading")}>
-            <SubmitClaim claimId={claimId} />
+            <SubmitClaim claimId={claimId} uploading={uploading} />
           </Section>
         )}
       </div>

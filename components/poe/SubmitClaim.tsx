@@ -1,7 +1,8 @@
 "use client";
 // The acknowledgements (all required) and "Submit claim". The server re-validates everything;
-// a second click, tab or retry lands on the same submission.
-import { useState, useTransition } from "react";
+// a second click, tab or retry lands on the same submission. While a PoE file is still uploading the
+// button waits, saying why: the server would not count that file yet.
+import { useId, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -10,11 +11,16 @@ import { Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from 
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { submitClaimAction } from "@/lib/claims/actions";
 import { acknowledgementKeys, submissionSchema, type SubmissionInput } from "@/lib/poe/schemas";
+import { WaitForUploads } from "./WaitForUploads";
 
-const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "8px" }, submit: { alignSelf: "flex-start", marginTop: "12px" } });
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: "8px" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
+});
 
-export function SubmitClaim({ claimId }: { claimId: string }) {
+export function SubmitClaim({ claimId, uploading = false }: { claimId: string; uploading?: boolean }) {
   const styles = useStyles();
+  const reasonId = useId();
   const t = useTranslations("Poe");
   const fieldError = useFieldError();
   const router = useRouter();
@@ -42,8 +48,10 @@ export function SubmitClaim({ claimId }: { claimId: string }) {
       }),
     ),
   );
+  // The button stays focusable while files upload (so its reason is read out), hence the guard here too.
+  const submit = (event: FormEvent<HTMLFormElement>) => (uploading ? event.preventDefault() : onSubmit(event));
   return (
-    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("submitHeading")}>
+    <form className={styles.form} noValidate onSubmit={submit} aria-label={t("submitHeading")}>
       {acknowledgementKeys.map((key) => (
         <Controller
           key={key}
@@ -61,9 +69,12 @@ export function SubmitClaim({ claimId }: { claimId: string }) {
           <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notEditable")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Button type="submit" appearance="primary" className={styles.submit} disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+        {uploading ? <WaitForUploads id={reasonId} /> : null}
+      </div>
     </form>
   );
 }

@@ -56,10 +56,8 @@ export async function dropFile(page: Page, name: string, content: Buffer, type: 
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-/** From a Draft's page: the proof's details, one PDF, the acknowledgements, and Submit claim. */
-export async function submitWithProof(page: Page, name: string) {
-  await page.getByRole("link", { name: "Upload PoE" }).click();
-  await ready(page);
+/** On the Upload PoE page: valid details of the proof, saved. */
+export async function saveProofDetails(page: Page) {
   await page.getByRole("radio", { name: /Microsoft's PoE template/ }).check();
   await page.getByLabel("Activities performed").fill("Deployed Teams for 1,200 users.");
   await page.getByRole("checkbox", { name: "Deployment or configuration: Microsoft Teams" }).check();
@@ -67,9 +65,21 @@ export async function submitWithProof(page: Page, name: string) {
   await page.getByLabel("Acknowledged by (name)").fill("Nancy Davolio");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+}
+
+/** On the Upload PoE page: every acknowledgement checked. */
+export async function acknowledgeAll(page: Page) {
+  for (const checkbox of await page.getByRole("form", { name: "Acknowledgements" }).getByRole("checkbox").all()) await checkbox.check();
+}
+
+/** From a Draft's page: the proof's details, one PDF, the acknowledgements, and Submit claim. */
+export async function submitWithProof(page: Page, name: string) {
+  await page.getByRole("link", { name: "Upload PoE" }).click();
+  await ready(page);
+  await saveProofDetails(page);
   await dropFile(page, "signed-poe.pdf", Buffer.from(samplePdf(20_000)), "application/pdf");
   await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
-  for (const checkbox of await page.getByRole("form", { name: "Acknowledgements" }).getByRole("checkbox").all()) await checkbox.check();
+  await acknowledgeAll(page);
   await page.getByRole("button", { name: "Submit claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("claim-status")).toHaveText("Submitted");

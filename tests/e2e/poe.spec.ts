@@ -1,10 +1,11 @@
 // From a Draft to Submitted as an incentive admin: the proof's details, a PDF dropped on the drop
-// zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page.
+// zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page;
+// and Submit claim while a file is still uploading.
 import { readFileSync } from "node:fs";
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
-import { createDraft, dropFile, ready, unique } from "./claims";
+import { acknowledgeAll, createDraft, dropFile, ready, saveProofDetails, unique } from "./claims";
 
 test("a Draft gets its proof of execution and is submitted", async ({ page }) => {
   const name = `PoE ${unique()}`;
@@ -44,9 +45,15 @@ test("a Draft gets its proof of execution and is submitted", async ({ page }) =>
   // A renamed executable is refused; a PDF dropped on the zone is uploaded.
   await dropFile(page, "invoice.pdf", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(2000, 1)]), "application/pdf");
   await expect(page.getByText("invoice.pdf: this type of file is not accepted.", { exact: false })).toBeVisible();
+  // The refused file is listed as failed, not as a file of the claim.
+  const refused = page.getByRole("listitem").filter({ hasText: "invoice.pdf" });
+  await expect(refused.getByText("Upload failed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download invoice.pdf" })).toHaveCount(0);
   await dropFile(page, "signed-poe.pdf", Buffer.from(samplePdf(40_000)), "application/pdf");
   await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
   await expect(page.getByText(/PDF · 39 KB/)).toBeVisible();
+  await page.getByRole("button", { name: "Dismiss invoice.pdf" }).click();
+  await expect(refused).toHaveCount(0);
 
   await page.getByLabel("Comments for Microsoft (optional)").fill("The signed template is attached.");
   await page.getByRole("button", { name: "Save comments" }).click();
@@ -69,4 +76,52 @@ test("a Draft gets its proof of execution and is submitted", async ({ page }) =>
   // The PoE page of a submitted claim leads back to the read-only claim.
   await page.goto(`${page.url()}/poe`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
+
+test("Submit claim waits for a file that is still uploading, and never says no file was uploaded", async ({ page }) => {
+  const name = `PoE ${unique()}`;
+  await signIn(page, DEMO.users.contosoAdmin);
+  await createDraft(page, name);
+  await page.getByRole("link", { name: "Upload PoE" }).click();
+  await ready(page);
+  await saveProofDetails(page);
+  await acknowledgeAll(page);
+
+  // The upload request is held (as a slow first compile of the route holds it) until the test lets it through.
+  let letThrough!: () => void;
+  const held = new Promise<void>((resolve) => (letThrough = resolve));
+  let uploadsSeen = 0;
+  await page.route("**/api/claims/*/poe/files", async (route) => {
+    uploadsSeen += 1;
+    await held;
+    await route.continue();
+  });
+
+  await dropFile(page, "slow-poe.pdf", Buffer.from(samplePdf(30_000)), "application/pdf");
+  const row = page.getByRole("listitem").filter({ hasText: "slow-poe.pdf" });
+  await expect(row).toContainText("Uploading");
+  await expect.poll(() => uploadsSeen).toBe(1);
+
+  // A click now (forced past any disabled state, as an impatient person would click) submits nothing.
+  const submit = page.getByRole("button", { name: "Submit claim" });
+  await submit.click({ force: true });
+  await page.waitForTimeout(1_500);
+  await expect(page.getByText("Upload at least one PoE file")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: `Upload PoE: ${name}` })).toBeVisible();
+  await expect(row.getByText("Uploading…")).toBeVisible();
+  await expect(submit).toBeDisabled();
+  await expect(page.getByText("Wait for uploads to finish")).toBeVisible();
+  await screenshot(page, "poe-uploading");
+
+  letThrough();
+  await expect(page.getByRole("link", { name: "Download slow-poe.pdf" })).toBeVisible();
+  await expect(page.getByText("Uploading…")).toHaveCount(0);
+  await expect(page.getByText("Wait for uploads to finish")).toHaveCount(0);
+  await expect(submit).toBeEnabled();
+  await submit.click();
+
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("claim-status")).toHaveText("Submitted");
+  await expect(page.getByRole("link", { name: "Download slow-poe.pdf" })).toBeVisible();
+  await expect(page.getByText("Upload at least one PoE file")).toHaveCount(0);
 });
