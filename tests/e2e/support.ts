@@ -8,7 +8,17 @@ export { expect };
 
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+// axe runs once at a time in a page: the audit of a page's load and a test's own check take turns.
+const axeTurns = new WeakMap<Page, Promise<unknown>>();
+
 async function axeViolations(page: Page) {
+  const previous = axeTurns.get(page) ?? Promise.resolve();
+  const turn = previous.catch(() => undefined).then(() => analyze(page));
+  axeTurns.set(page, turn);
+  return turn;
+}
+
+async function analyze(page: Page) {
   // Tabster's focus sentinels (Fluent's focus management: aria-hidden, focusable, and handing focus on at once) are not content.
   const results = await new AxeBuilder({ page }).withTags(wcagTags).exclude("[data-tabster-dummy]").analyze();
   return results.violations.map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
