@@ -60,8 +60,10 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
         env: {
           ...env,
           NODE_ENV: mode === "start" ? "production" : "development",
-          // Every browser test (and benchmark client) asks for sign-in links from the same loopback address.
+          // Every browser test (and benchmark client) asks for sign-in links from the same loopback address,
+          // for the same few demo accounts; the limits themselves are tested in tests/integration/signin.test.ts.
           SIGN_IN_LIMIT_PER_CLIENT: env.SIGN_IN_LIMIT_PER_CLIENT ?? "1000",
+          SIGN_IN_LIMIT_PER_EMAIL: env.SIGN_IN_LIMIT_PER_EMAIL ?? "1000",
         } as NodeJS.ProcessEnv,
       });
       services.push({ name: "next", child: next });
