@@ -6,12 +6,15 @@ import { DEMO } from "../../lib/reference/demo-data";
 import { ready } from "./claims";
 import { screenshot, signIn } from "./support";
 
-// Each test opens several pages and routes the dev server may compile for the first time; the sign-in
-// pages are compiled before the first test, whose sign-in would otherwise wait on them.
+// Each test opens several pages and routes the dev server may compile for the first time. A first
+// sign-in before the tests compiles the sign-in pages, Auth.js and the mail on a cold dev server: when it
+// is too slow for sign-in's own waits, that is no failure of these tests, whose sign-ins are then warm.
 test.describe.configure({ timeout: 360_000 });
-test.beforeAll(async ({ request }) => {
-  test.setTimeout(240_000);
-  for (const url of ["/signin", "/signin/check-email"]) await request.get(url, { timeout: 180_000 });
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const page = await browser.newPage();
+  await signIn(page, DEMO.users.reviewer).catch(() => undefined);
+  await page.close();
 });
 
 const cursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString("base64url");
