@@ -1,10 +1,10 @@
 // Bad text against the running portal, as a security test sends it: NUL in searches, ids and queries,
 // a huge page number, review cursors out of range. Every answer is a page, a 400 or a 404, never a
 // server error; and a character that cannot be saved gets a message at the field in the wizard.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { DEMO } from "../../lib/reference/demo-data";
 import { ready } from "./claims";
-import { screenshot, signIn } from "./support";
+import { expect, screenshot, signIn, test } from "./support";
 
 // Each test opens several pages and routes the dev server may compile for the first time. A first
 // sign-in before the tests compiles the sign-in pages, Auth.js and the mail on a cold dev server: when it
