@@ -54,7 +54,7 @@ async function tryAsNewcomer(page: Page, url: string) {
   let loads = 0;
   page.on("load", () => (loads += 1));
   const opened = Date.now();
-  await page.goto(url, { timeout: 180_000 });
+  await page.goto(url, { timeout: 600_000 });
   const firstLoadMs = Date.now() - opened;
   await page.waitForTimeout(quietSeconds * 1000);
   if (loads !== 1) throw new Error(`${url}: the sign-in page loaded ${loads} times in ${quietSeconds} s with nobody touching it (a reload loop)`);
@@ -66,8 +66,8 @@ async function tryAsNewcomer(page: Page, url: string) {
   await page.getByRole("heading", { name: "Check your email" }).waitFor({ timeout: 60_000 });
   const link = await signInLink(email, since);
   if (new URL(link).origin !== portal) throw new Error(`the sign-in link points at ${new URL(link).origin}, not ${portal}`);
-  await page.goto(link, { timeout: 120_000 });
-  await page.getByRole("heading", { level: 1, name: "Customer claims" }).waitFor({ timeout: 120_000 });
+  await page.goto(link, { timeout: 300_000 });
+  await page.getByRole("heading", { level: 1, name: "Customer claims" }).waitFor({ timeout: 300_000 });
   console.log(`smoke: ${url} loaded once in ${quietSeconds} s (first load ${firstLoadMs} ms), signed in, saw "Customer claims" at ${page.url()}`);
 }
 
