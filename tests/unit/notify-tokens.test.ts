@@ -1,19 +1,7 @@
 // Customer link tokens and the outbox's arithmetic, without a database: tokens are deterministic per
 // outbox message, bound to claim and email, and any change to one breaks its signature.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  const defaults: Record<string, string> = {
-    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
-    AZURE_STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true",
-    AZURE_STORAGE_CONTAINER: "poe",
-    SMTP_URL: "smtp://127.0.0.1:1025",
-    MAIL_FROM: "CPOR claims portal <no-reply@cpor.test>",
-    APP_URL: "http://localhost:3100",
-    AUTH_SECRET: "0123456789abcdef0123456789abcdef0123",
-  };
-  for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
-});
 
 import { backoffMs, MAX_ATTEMPTS, messageIdHost } from "@/lib/notify/outbox";
 import { customerLinkToken, customerLinkUrl, hashToken, linkExpiry, verifyCustomerLink } from "@/lib/notify/tokens";

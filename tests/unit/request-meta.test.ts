@@ -5,18 +5,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.hoisted(() => {
-  const defaults: Record<string, string> = {
-    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
-    AZURE_STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true",
-    AZURE_STORAGE_CONTAINER: "poe",
-    SMTP_URL: "smtp://127.0.0.1:1025",
-    MAIL_FROM: "CPOR claims portal <no-reply@cpor.test>",
-    APP_URL: "http://localhost:3100",
-    AUTH_SECRET: "0123456789abcdef0123456789abcdef0123",
-  };
-  for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
-});
 
 /** lib/request-meta.ts as a portal started with TRUSTED_PROXY=`setting` sees it (the setting is read once). */
 async function withSetting(setting: "on" | "off" | undefined) {

@@ -1,19 +1,7 @@
 // Pieces of the sign-in request limits and of the sign-in email's outbox row that need no database:
 // how clients are grouped, and the sealing of the link kept in the row.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.hoisted(() => {
-  const defaults: Record<string, string> = {
-    DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/unused",
-    AZURE_STORAGE_CONNECTION_STRING: "UseDevelopmentStorage=true",
-    AZURE_STORAGE_CONTAINER: "poe",
-    SMTP_URL: "smtp://127.0.0.1:1025",
-    MAIL_FROM: "CPOR claims portal <no-reply@cpor.test>",
-    APP_URL: "http://localhost:3100",
-    AUTH_SECRET: "0123456789abcdef0123456789abcdef0123",
-  };
-  for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
-});
 
 import { clientBucket, signInLimitKey } from "@/lib/auth/sign-in-limit";
 import { seal, unseal } from "@/lib/notify/seal";
