@@ -169,6 +169,19 @@ const search = <T>(value: T) => ({ searchParams: Promise.resolve(value) });
 
 // ---------------------------------------------------------------------------------------------------------------
 
+
+/** The template, upload and submit routes answer 404 to a claim id that names nothing, and write nothing. */
+async function expectClaimRoutesNotFound(id: string, query = "") {
+  const before = await written();
+  expect((await templateRoute(new Request(`${APP}/api/claims/x/poe/template?${query}`), params({ id }))).status).toBe(404);
+  const body = new Uint8Array(samplePdf());
+  const upload = new Request(`${APP}/api/claims/x/poe/files`, { method: "POST", body, headers: { origin: APP, "x-file-name": "proof.pdf", "content-length": String(body.length) } });
+  expect((await uploadRoute(upload, params({ id }))).status).toBe(404);
+  const submit = new Request(`${APP}/api/claims/x/submit`, { method: "POST", body: "{}", headers: { origin: APP, "content-type": "application/json" } });
+  expect((await submitRoute(submit, params({ id }))).status).toBe(404);
+  expect(await written()).toEqual(before);
+}
+
 describe("the reported cases", () => {
   it("NUL in the claims list's search, and a huge page number", async () => {
     asPartner();
@@ -213,16 +226,7 @@ describe("the reported cases", () => {
     for (const [id, fileId] of [["\u0000", "f"], [draftId, "\u0000"], ["a\uD800", "b"]]) {
       expect((await downloadRoute(new Request(`${APP}/api/claims/x/poe/files/y`), params({ id, fileId }))).status).toBe(404);
     }
-    for (const id of ["\u0000", `${draftId}\u0000`, "\uDFFF"]) {
-      expect((await templateRoute(new Request(`${APP}/api/claims/x/poe/template`), params({ id }))).status).toBe(404);
-      const before = await written();
-      const body = new Uint8Array(samplePdf());
-      const upload = new Request(`${APP}/api/claims/x/poe/files`, { method: "POST", body, headers: { origin: APP, "x-file-name": "proof.pdf", "content-length": String(body.length) } });
-      expect((await uploadRoute(upload, params({ id }))).status).toBe(404);
-      const submit = new Request(`${APP}/api/claims/x/submit`, { method: "POST", body: "{}", headers: { origin: APP, "content-type": "application/json" } });
-      expect((await submitRoute(submit, params({ id }))).status).toBe(404);
-      expect(await written()).toEqual(before);
-    }
+    for (const id of ["\u0000", `${draftId}\u0000`, "\uDFFF"]) await expectClaimRoutesNotFound(id);
   });
 
   it("an upload whose name is nothing but a NUL or invisible characters is refused; nothing is stored", async () => {
@@ -412,16 +416,9 @@ describe("property: no route handler answers 5xx or writes on bad text", () => {
     asPartner();
     await fc.assert(
       fc.asyncProperty(badId, badId, hostileString(20), async (id, fileId, locale) => {
-        const before = await written();
         const query = new URLSearchParams({ inline: "1", locale }).toString();
         expect((await downloadRoute(new Request(`${APP}/api/claims/x/poe/files/y?${query}`), params({ id, fileId }))).status).toBe(404);
-        expect((await templateRoute(new Request(`${APP}/api/claims/x/poe/template?${query}`), params({ id }))).status).toBe(404);
-        const body = new Uint8Array(samplePdf());
-        const upload = new Request(`${APP}/api/claims/x/poe/files`, { method: "POST", body, headers: { origin: APP, "x-file-name": "proof.pdf", "content-length": String(body.length) } });
-        expect((await uploadRoute(upload, params({ id }))).status).toBe(404);
-        const submit = new Request(`${APP}/api/claims/x/submit`, { method: "POST", body: "{}", headers: { origin: APP, "content-type": "application/json" } });
-        expect((await submitRoute(submit, params({ id }))).status).toBe(404);
-        expect(await written()).toEqual(before);
+        await expectClaimRoutesNotFound(id, query);
       }),
       RUNS,
     );
