@@ -2,21 +2,20 @@
 // "Dispute this decision" on a Rejected claim while the window is open: the explanation (required)
 // and the new proof (PoE files uploaded here, at least one), then Submit dispute (which waits while a
 // file is still uploading).
-import { useId, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { PoeFiles, type UploadedFile } from "@/components/poe/PoeFiles";
-import { WaitForUploads } from "@/components/poe/WaitForUploads";
+import { UploadAwareButton } from "@/components/poe/UploadAwareButton";
 import { disputeClaimAction } from "@/lib/claims/partner-actions";
 import { disputeSchema, type DisputeInput } from "@/lib/claims/schemas";
 
 const useStyles = makeStyles({
   section: { marginBottom: "16px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px", padding: "16px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px" },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -31,7 +30,6 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
   const [problem, setProblem] = useState<string>();
   const [filesError, setFilesError] = useState<string>();
   const [uploading, setUploading] = useState(false);
-  const reasonId = useId();
   const form = useForm<DisputeInput>({ resolver: zodResolver(disputeSchema), defaultValues: { explanation: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
@@ -81,12 +79,9 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
           <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <div className={styles.actions}>
-        <Button type="submit" form="dispute-form" appearance="primary" disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
-          {pending ? t("disputeSubmitting") : t("disputeSubmit")}
-        </Button>
-        {uploading ? <WaitForUploads id={reasonId} /> : null}
-      </div>
+      <UploadAwareButton type="submit" form="dispute-form" appearance="primary" disabled={pending} uploading={uploading}>
+        {pending ? t("disputeSubmitting") : t("disputeSubmit")}
+      </UploadAwareButton>
     </section>
   );
 }

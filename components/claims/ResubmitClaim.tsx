@@ -2,23 +2,19 @@
 // "Resubmit claim" on a claim in Partner action required (claim page and PoE page). The server checks
 // the whole claim and its proof again, as at submission; a second click finds it already resubmitted.
 // On the PoE page it waits while a file is still uploading.
-import { useId, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { ArrowSync20Regular } from "@fluentui/react-icons";
 import { resubmitClaimAction } from "@/lib/claims/partner-actions";
-import { WaitForUploads } from "@/components/poe/WaitForUploads";
+import { UploadAwareButton } from "@/components/poe/UploadAwareButton";
 
-const useStyles = makeStyles({
-  column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px" },
-});
+const useStyles = makeStyles({ column: { display: "flex", flexDirection: "column", gap: "8px", alignItems: "flex-start" } });
 
 export function ResubmitClaim({ claimId, uploading = false }: { claimId: string; uploading?: boolean }) {
   const styles = useStyles();
-  const reasonId = useId();
   const t = useTranslations("PartnerLoop");
   const tp = useTranslations("Poe");
   const router = useRouter();
@@ -55,12 +51,9 @@ export function ResubmitClaim({ claimId, uploading = false }: { claimId: string;
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
-          {pending ? t("resubmitting") : t("resubmit")}
-        </Button>
-        {uploading ? <WaitForUploads id={reasonId} /> : null}
-      </div>
+      <UploadAwareButton appearance="primary" icon={<ArrowSync20Regular />} onClick={resubmit} disabled={pending} uploading={uploading}>
+        {pending ? t("resubmitting") : t("resubmit")}
+      </UploadAwareButton>
     </div>
   );
 }

@@ -2,25 +2,24 @@
 // The acknowledgements (all required) and "Submit claim". The server re-validates everything;
 // a second click, tab or retry lands on the same submission. While a PoE file is still uploading the
 // button waits, saying why: the server would not count that file yet.
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Path } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { submitClaimAction } from "@/lib/claims/actions";
 import { acknowledgementKeys, submissionSchema, type SubmissionInput } from "@/lib/poe/schemas";
-import { WaitForUploads } from "./WaitForUploads";
+import { UploadAwareButton } from "./UploadAwareButton";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "12px", marginTop: "12px" },
+  actions: { marginTop: "12px" },
 });
 
 export function SubmitClaim({ claimId, uploading = false }: { claimId: string; uploading?: boolean }) {
   const styles = useStyles();
-  const reasonId = useId();
   const t = useTranslations("Poe");
   const fieldError = useFieldError();
   const router = useRouter();
@@ -69,12 +68,9 @@ export function SubmitClaim({ claimId, uploading = false }: { claimId: string; u
           <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notEditable")}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={pending} disabledFocusable={uploading} aria-describedby={uploading ? reasonId : undefined}>
-          {pending ? t("submitting") : t("submit")}
-        </Button>
-        {uploading ? <WaitForUploads id={reasonId} /> : null}
-      </div>
+      <UploadAwareButton type="submit" appearance="primary" disabled={pending} uploading={uploading} className={styles.actions}>
+        {pending ? t("submitting") : t("submit")}
+      </UploadAwareButton>
     </form>
   );
 }
