@@ -3,9 +3,8 @@
 
 /**
  * Headers a reverse proxy sets about the client's request. Without a trusted proxy in front anyone
- * can send them, so proxy.ts removes them; Next.js then fills in X-Forwarded-Host, -Proto and -For
- * from the Host header and the connection, which is what server actions' Origin check, Auth.js's
- * links and the audit trail's client address read.
+ * can send them, so proxy.ts removes them, and server actions' Origin check goes by the Host header.
+ * (Auth.js's links come from APP_URL, and the client's address from the connection: lib/request-meta.ts.)
  */
 export const forwardedHeaders = ["forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-forwarded-for", "x-real-ip"] as const;
 
