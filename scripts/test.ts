@@ -6,7 +6,7 @@
 // TEST_PORT_BASE (default 3100) moves every test port, so two checkouts can test at once.
 import { existsSync } from "node:fs";
 import { run } from "./services";
-import { bin, hasProductionBuild, startStack, type Stack } from "./stack";
+import { bin, hasProductionBuild, portalSignInLimits, startStack, type Stack } from "./stack";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const [part, ...rest] = process.argv.slice(2);
@@ -33,7 +33,7 @@ try {
   if (only !== "e2e") await run(bin("vitest"), ["run", ...(only ? args : [])], env);
   if (only !== "vitest") {
     await stack.startPortal(hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev");
-    await run(bin("playwright"), ["test", ...args], env);
+    await run(bin("playwright"), ["test", ...args], { ...env, ...portalSignInLimits(env) });
   }
 } catch (error) {
   failed = true;

@@ -52,8 +52,10 @@ export function auditAccessibility(context: BrowserContext) {
           seen.delete(key); // navigated away mid-check
         }
       })();
-      pending.add(audit);
-      void audit.finally(() => pending.delete(audit));
+      // A page closed mid-check (its context closed by the test) has nothing left to check.
+      const settled = Promise.race([audit, new Promise<void>((resolve) => page.once("close", () => resolve()))]);
+      pending.add(settled);
+      void settled.finally(() => pending.delete(settled));
     });
   context.pages().forEach(watch);
   context.on("page", watch);
@@ -91,7 +93,7 @@ export const test = base.extend<{ accessibilityAudit: void }>({
 });
 
 // Sessions already made in this run, by email: signing in again reuses one while it lasts, so the
-// tests stay within the sign-in limit per address (5 links in 15 minutes) and wait for fewer emails.
+// tests stay within the sign-in limit per address (scripts/stack.ts) and wait for fewer emails.
 const sessions = new Map<string, Cookie[]>();
 
 export async function signIn(page: Page, email: string) {

@@ -51,7 +51,7 @@ import { hostileForm, hostileString, hostileValue, oddCursor, oddDate, oddNumber
 import { samplePdf } from "../support/poe-samples";
 import { loadViewerByEmail } from "../support/viewers";
 
-const APP = "http://localhost:3100";
+const APP = process.env.APP_URL!;
 const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
 const RUNS = { numRuns: 25 };
 

@@ -146,7 +146,7 @@ describe("the customer email", () => {
     // One token per email: the page, and the same page with a preselected choice.
     const links = linksIn(mail);
     const token = tokenOf(links[0])!;
-    expect(links).toEqual([`http://localhost:3100/c/${token}`, `http://localhost:3100/c/${token}?choice=approve`, `http://localhost:3100/c/${token}?choice=decline`]);
+    expect(links).toEqual([`${process.env.APP_URL}/c/${token}`, `${process.env.APP_URL}/c/${token}?choice=approve`, `${process.env.APP_URL}/c/${token}?choice=decline`]);
     for (const url of links) expect(mail.html).toContain(`href="${url}"`);
 
     const verified = await verifyCustomerLink(token);
@@ -190,7 +190,7 @@ describe("the customer email", () => {
     expect(responded.to).toEqual([claim.partnerContactEmail]);
     expect(responded.subject).toBe(`The customer declined the association: ${claim.name}`);
     expect(responded.text).toContain("We work with another partner.");
-    expect(responded.text).toContain(`http://localhost:3100/claims/${claim.id}`);
+    expect(responded.text).toContain(`${process.env.APP_URL}/claims/${claim.id}`);
 
     await db.user.update({ where: { id: contosoAdmin.id }, data: { locale: "ja" } });
     try {

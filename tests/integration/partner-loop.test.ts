@@ -29,7 +29,7 @@ import { samplePdf } from "../support/poe-samples";
 import { loadPartnerViewer, loadViewerByEmail } from "../support/viewers";
 import { fromClient } from "../support/client-address";
 
-const APP = "http://localhost:3100";
+const APP = process.env.APP_URL!;
 const DAY = 24 * 60 * 60 * 1000;
 
 let contoso: PartnerViewer;

@@ -40,7 +40,7 @@ import { sampleDocx, sampleExe, sampleJpeg, samplePdf } from "../support/poe-sam
 import { loadPartnerViewer, loadViewerByEmail } from "../support/viewers";
 import { fromClient } from "../support/client-address";
 
-const APP = "http://localhost:3100";
+const APP = process.env.APP_URL!;
 const MB = 1024 * 1024;
 
 let contoso: PartnerViewer;

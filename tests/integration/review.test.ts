@@ -37,7 +37,7 @@ import { countQueue, encodeCursor, isReviewerTimed, listQueue, queueQuerySchema,
 import { samplePdf } from "../support/poe-samples";
 import { fromClient } from "../support/client-address";
 
-const APP = "http://localhost:3100";
+const APP = process.env.APP_URL!;
 const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
 const SIGN_IN = /^NEXT_REDIRECT;[a-z]+;\/signin;307;$/;
 const REQUEST = { "x-forwarded-for": "192.0.2.66, 10.0.0.1", ...fromClient("198.51.100.7"), "user-agent": "Vitest review/1.0" };

@@ -23,7 +23,7 @@ describe("customer link tokens", () => {
     expect(token).toMatch(/^[A-Za-z0-9._-]+$/);
     expect(token.toLowerCase()).not.toContain("northwind");
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
-    expect(customerLinkUrl(token, "approve")).toBe(`http://localhost:3100/c/${token}?choice=approve`);
+    expect(customerLinkUrl(token, "approve")).toBe(`${process.env.APP_URL}/c/${token}?choice=approve`);
   });
 
   it("reject any change as tampered, and a genuine but old token as expired, before asking the database", async () => {
