@@ -18,12 +18,22 @@ async function axeViolations(page: Page) {
   return turn;
 }
 
+/**
+ * Tabster's focus sentinels (Fluent UI's focus management around dialogs, toolbars and lists) are
+ * aria-hidden and focusable by design: one that receives focus hands it on at once, and a screen
+ * reader would otherwise announce it. axe's aria-hidden-focus rule flags them; Microsoft's own
+ * Accessibility Insights suppresses exactly that rule on exactly those elements, and so does this.
+ * Every other rule still checks them, and aria-hidden-focus still checks everything else.
+ */
+const isTabsterSentinel = (ruleId: string, html: string) => ruleId === "aria-hidden-focus" && /^<i\b[^>]*\bdata-tabster-dummy\b/.test(html);
+
 async function analyze(page: Page) {
-  // Tabster's focus sentinels (Fluent's focus management: aria-hidden, focusable, and handing focus on at once) are not content.
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).exclude("[data-tabster-dummy]").analyze();
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterSentinel(v.id, n.html)) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`).join(", ")})`);
 }
 
 /** The page a URL shows, whatever its ids: /claims/<id>/poe and /claims/<other id>/poe are one page. */

@@ -2,12 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkHealth, healthFor } from "@/lib/health";
 import { db } from "@/lib/db";
 import { DEMO } from "@/lib/reference/demo-data";
-import { testDb } from "../support/db";
 import { loadViewerByEmail } from "../support/viewers";
 
+// One client, the portal's own (checkHealth uses it): the embedded database serves one connection.
 afterAll(async () => {
   await db.$disconnect();
-  await testDb.$disconnect();
 });
 
 describe("health", () => {
@@ -20,12 +19,12 @@ describe("health", () => {
 
   it("tells anyone, a partner admin included, only whether the portal is up", async () => {
     expect(await healthFor(null, { detailForAnyone: false })).toEqual({ status: "ok" });
-    const partner = await loadViewerByEmail(testDb, DEMO.users.contosoAdmin);
+    const partner = await loadViewerByEmail(db, DEMO.users.contosoAdmin);
     expect(await healthFor(partner, { detailForAnyone: false })).toEqual({ status: "ok" });
   });
 
   it("shows each dependency's status and latency to a reviewer, or to anyone with HEALTH_DETAIL=on", async () => {
-    const reviewer = await loadViewerByEmail(testDb, DEMO.users.reviewer);
+    const reviewer = await loadViewerByEmail(db, DEMO.users.reviewer);
     for (const report of [await healthFor(reviewer, { detailForAnyone: false }), await healthFor(null, { detailForAnyone: true })]) {
       expect(report.status).toBe("ok");
       expect(Object.keys(report.checks ?? {}).sort()).toEqual(["blobStorage", "database", "smtp"]);
