@@ -25,6 +25,23 @@ if (only !== "vitest" && !existsSync(chromium)) {
 const base = Number(process.env.TEST_PORT_BASE ?? 3100);
 const ports = { app: base, postgres: base + 51239, blob: base + 6910, smtp: base - 2065, inbox: base - 2010 };
 
+/**
+ * `next dev` compiles each page on its first request, which on a busy two-core machine can take
+ * longer than a browser test's own time limit: ask for every page once first (signed out: the
+ * pages redirect, but their code is compiled), so the tests' time limits measure the portal.
+ */
+async function compileEveryPage(appUrl: string) {
+  const started = Date.now();
+  const paths = ["/signin", "/signin/check-email", "/", "/claims", "/claims/new", "/claims/x", "/claims/x/edit", "/claims/x/poe",
+    "/review", "/review/dashboard", "/review/claims/x", "/review/claims/x/compare", "/c/x", "/api/health", "/api/auth/session"];
+  for (const path of paths) {
+    await fetch(new URL(path, appUrl), { redirect: "manual", signal: AbortSignal.timeout(300_000) })
+      .then((response) => response.arrayBuffer())
+      .catch((error: unknown) => console.warn(`compiling ${path}: ${error instanceof Error ? error.message : error}`));
+  }
+  console.log(`next dev compiled ${paths.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
 let stack: Stack | undefined;
 let failed = false;
 try {
@@ -32,7 +49,9 @@ try {
   const env = { ...stack.env, CHROMIUM_PATH: chromium };
   if (only !== "e2e") await run(bin("vitest"), ["run", ...(only ? args : [])], env);
   if (only !== "vitest") {
-    await stack.startPortal(hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev");
+    const mode = hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev";
+    await stack.startPortal(mode);
+    if (mode === "dev") await compileEveryPage(stack.env.APP_URL!);
     await run(bin("playwright"), ["test", ...args], { ...env, ...portalSignInLimits(env) });
   }
 } catch (error) {

@@ -2,6 +2,7 @@
 // sessions so a sign-out or a removed user takes effect at once on every instance. Every link and
 // redirect it makes points at APP_URL, whatever host the request names.
 import type { NextRequest } from "next/server";
+import { Auth, raw, setEnvDefaults, skipCSRFCheck } from "@auth/core";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
@@ -89,6 +90,22 @@ function config(): NextAuthConfig {
 const nextAuth = NextAuth(() => config());
 
 export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * Asks Auth.js for an email sign-in link to `email`, as its own sign-in route would, from a request
+ * made here on APP_URL: no header of the visitor's request reaches it. The sign-in form runs this
+ * after its answer has gone out, so known and unknown addresses get the same answer in the same time.
+ */
+export async function startEmailSignIn(email: string) {
+  const settings = config();
+  setEnvDefaults(process.env, settings, true);
+  const request = new Request(`${new URL(env().APP_URL).origin}${settings.basePath}/signin/nodemailer`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, callbackUrl: "/" }),
+  });
+  await Auth(request, { ...settings, raw, skipCSRFCheck });
+}
 
 /**
  * The Auth.js routes (app/api/auth), except starting an email sign-in: only the sign-in form's action

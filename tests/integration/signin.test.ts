@@ -21,6 +21,16 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
+// Work the action leaves for after its answer (next/server's after), run when the test says so.
+const afterAnswer = vi.hoisted(() => ({ tasks: [] as (() => unknown)[] }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (task: () => unknown) => void afterAnswer.tasks.push(task),
+}));
+const runAfterAnswer = async () => {
+  for (const task of afterAnswer.tasks.splice(0)) await task();
+};
+
 import { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
 import { POST as customerRoute } from "@/app/c/[token]/route";
@@ -56,8 +66,11 @@ const forgedRequest = (socket = "127.0.0.1", forwardedFor = "203.0.113.50") => (
 
 type Answer = { redirect: string } | { state: SignInState };
 
-/** Submits the sign-in form's action; a redirect (thrown by next/navigation) is returned as its URL. */
-async function ask(email: string): Promise<Answer> {
+/**
+ * Submits the sign-in form's action; a redirect (thrown by next/navigation) is returned as its URL.
+ * Then runs what the action left for after its answer, unless `answerOnly`.
+ */
+async function ask(email: string, { answerOnly = false } = {}): Promise<Answer> {
   const form = new FormData();
   form.set("email", email);
   try {
@@ -66,6 +79,8 @@ async function ask(email: string): Promise<Answer> {
     const digest = (error as { digest?: string }).digest;
     if (!digest?.startsWith("NEXT_REDIRECT;")) throw error;
     return { redirect: digest.split(";")[2] };
+  } finally {
+    if (!answerOnly) await runAfterAnswer();
   }
 }
 
@@ -78,6 +93,7 @@ const cleanUp = async () => {
 };
 
 beforeEach(async () => {
+  afterAnswer.tasks.length = 0;
   await cleanUp();
   incoming.headers = forgedRequest();
   incoming.cookies.clear();
@@ -116,6 +132,16 @@ describe("a sign-in link request", () => {
     expect(await signInRows(known)).toHaveLength(1);
     expect(await signInRows(stranger)).toHaveLength(0);
     expect(await db.user.count({ where: { email: stranger } })).toBe(0);
+  });
+
+  it("is answered before the link is made, so the answer's time does not depend on the address", async () => {
+    const answers = [await ask(known, { answerOnly: true }), await ask(unknown(), { answerOnly: true })];
+    expect(answers).toEqual([{ redirect: "/signin/check-email" }, { redirect: "/signin/check-email" }]);
+    // Both answers were given with no link made: no Auth.js token, no outbox row.
+    expect(await signInRows(known)).toHaveLength(0);
+    expect(afterAnswer.tasks).toHaveLength(2);
+    await runAfterAnswer();
+    expect(await signInRows(known)).toHaveLength(1);
   });
 
   it("cannot be started at the Auth.js route, which would skip the limits", async () => {
