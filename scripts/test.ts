@@ -52,7 +52,7 @@ try {
     const mode = hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev";
     await stack.startPortal(mode);
     if (mode === "dev") await compileEveryPage(stack.env.APP_URL!);
-    await run(bin("playwright"), ["test", ...args], { ...env, ...portalSignInLimits(env) });
+    await run(bin("playwright"), ["test", ...args], { ...env, ...portalSignInLimits(env), PORTAL_MODE: mode });
   }
 } catch (error) {
   failed = true;
