@@ -1,6 +1,7 @@
 // The benchmark command: builds the portal for production if needed, starts a fresh stack on its own
 // ports (on a PostgreSQL server when one is reachable, so 50 clients can run at once), and prints
-// each benchmark's figures against its target. Figures, not assertions.
+// each benchmark's figures against its target. Figures, not assertions. The load part comes last, on
+// a stack and a PostgreSQL cluster of its own (bench/load.ts).
 import pg from "pg";
 import { createPrismaClient } from "../lib/db-client";
 import { DEMO } from "../lib/reference/demo-data";
@@ -8,6 +9,7 @@ import { run } from "../scripts/services";
 import { bin, hasProductionBuild, startStack, type Stack } from "../scripts/stack";
 import { issueCustomerLink } from "../lib/notify/tokens";
 import { readyDrafts, sessionFor } from "./fixtures";
+import { loadBenchmark, loadSettings, stopLoadBenchmark } from "./load";
 import { measurePageWeights } from "./page-weight";
 import { submissionBenchmark, uploadBenchmark } from "./poe";
 import { QUEUE_TARGET_MS, queueBenchmark } from "./queue";
@@ -15,9 +17,14 @@ import { QUEUE_TARGET_MS, queueBenchmark } from "./queue";
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const PAGE_TARGET = 250 * 1024;
-// `npm run bench -- pages` (or customer, uploads, submissions, queue) runs one part only.
+// `npm run bench -- pages` (or customer, uploads, submissions, queue, load) runs one part only.
+const parts = ["pages", "customer", "uploads", "submissions", "queue", "load"] as const;
 const only = process.argv[2];
-const wanted = (part: "pages" | "customer" | "uploads" | "submissions" | "queue") => !only || only === part;
+if (only && !parts.includes(only as (typeof parts)[number])) {
+  console.error(`Unknown part "${only}": one of ${parts.join(", ")}.`);
+  process.exit(1);
+}
+const wanted = (part: (typeof parts)[number]) => !only || only === part;
 
 async function reachable(url: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -32,19 +39,36 @@ async function reachable(url: string) {
 
 let stack: Stack | undefined;
 let failed = false;
+const stopEverything = () => Promise.allSettled([stack?.stop(), stopLoadBenchmark()]);
 process.on("uncaughtException", (error) => {
   console.error(error);
-  void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+  void stopEverything().finally(() => process.exit(1));
 });
+// The load part's PostgreSQL cluster runs detached from the terminal: Ctrl-C stops it too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopEverything().finally(() => process.exit(130)));
 try {
   if (!hasProductionBuild()) await run(bin("next"), ["build"]);
+  if (only !== "load") await sharedStackParts();
+  // Last, on its own stack: it restarts its database and stops its blob storage mid-run.
+  if (wanted("load")) await loadBenchmark(loadSettings());
+} catch (error) {
+  failed = true;
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+} finally {
+  await stack?.stop();
+}
+process.exit(failed ? 1 : 0);
+
+/** Every part but the load: one stack, on the machine's PostgreSQL when it is reachable. */
+async function sharedStackParts() {
   const candidate = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const server = (await reachable(candidate)) ? candidate : undefined;
-  stack = await startStack("bench", { postgres: 54349, blob: 10020, smtp: 1045, inbox: 1100, app: 3200 }, { databaseServer: server });
+  const shared = await startStack("bench", { postgres: 54349, blob: 10020, smtp: 1045, inbox: 1100, app: 3200 }, { databaseServer: server });
+  stack = shared;
   // This process talks to the same services as the portal (the database, and links signed with its secret).
-  for (const [key, value] of Object.entries(stack.env)) if (value !== undefined && key !== "NODE_ENV") process.env[key] = value;
-  const serverPid = await stack.startPortal("start");
-  const baseUrl = stack.env.APP_URL!;
+  for (const [key, value] of Object.entries(shared.env)) if (value !== undefined && key !== "NODE_ENV") process.env[key] = value;
+  const serverPid = await shared.startPortal("start");
+  const baseUrl = shared.env.APP_URL!;
 
   if (wanted("pages")) {
     const weights = await measurePageWeights(baseUrl, [
@@ -81,7 +105,7 @@ try {
 
   if (wanted("uploads")) {
     const uploadClaims = await readyDrafts(db, user.id, user.organizationId!, 4);
-    const upload = await uploadBenchmark({ baseUrl, sessionToken, claimIds: uploadClaims, serverPid, connectionString: stack.env.AZURE_STORAGE_CONNECTION_STRING!, container: stack.env.AZURE_STORAGE_CONTAINER! });
+    const upload = await uploadBenchmark({ baseUrl, sessionToken, claimIds: uploadClaims, serverPid, connectionString: shared.env.AZURE_STORAGE_CONNECTION_STRING!, container: shared.env.AZURE_STORAGE_CONTAINER! });
     console.log("\n25 MB PoE upload, median of 4 (after the first), same Azurite; targets: ratio <= 1.5, RSS growth <= 64 MB");
     console.table([
       {
@@ -95,7 +119,7 @@ try {
 
   if (wanted("submissions") && server) {
     const drafts = await readyDrafts(db, user.id, user.organizationId!, 2000);
-    const submission = await submissionBenchmark({ baseUrl, sessionToken, claimIds: drafts, databaseUrl: stack.env.DATABASE_URL!, workDir: stack.workDir });
+    const submission = await submissionBenchmark({ baseUrl, sessionToken, claimIds: drafts, databaseUrl: shared.env.DATABASE_URL!, workDir: shared.workDir });
     console.log("\nClaim submission, 50 concurrent clients, each submitting its own draft; target: ratio to pgbench >= 0.3");
     console.table([
       {
@@ -115,7 +139,7 @@ try {
   // Last: it adds a million claims to the benchmark's database.
   if (wanted("queue") && server) {
     const reviewer = await db.user.findUniqueOrThrow({ where: { email: DEMO.users.reviewer } });
-    const queue = await queueBenchmark({ db, databaseUrl: stack.env.DATABASE_URL!, reviewerId: reviewer.id });
+    const queue = await queueBenchmark({ db, databaseUrl: shared.env.DATABASE_URL!, reviewerId: reviewer.id });
     console.log(`\nReviewer queue: ${queue.claims.toLocaleString("en")} claims, seeded in ${queue.seedSeconds.toFixed(1)} s (set-based, then ANALYZE)`);
     console.log(`Page of 50 through listQueue (50 runs after warm-up) beside EXPLAIN ANALYZE of the same SQL; target: p95 page query <= ${QUEUE_TARGET_MS} ms; no sequential scan on Claim`);
     console.table(queue.rows);
@@ -123,10 +147,6 @@ try {
     console.log("\nReviewer queue at a million claims: skipped, seeding it needs a PostgreSQL server (set BENCH_DATABASE_URL).");
   }
   await db.$disconnect();
-} catch (error) {
-  failed = true;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-} finally {
-  await stack?.stop();
+  await shared.stop();
+  stack = undefined;
 }
-process.exit(failed ? 1 : 0);

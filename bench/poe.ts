@@ -9,11 +9,11 @@ import autocannon from "autocannon";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { samplePdf } from "../tests/support/poe-samples";
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(rootPid: number) {
+export function treeRss(rootPid: number) {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -11,7 +11,14 @@ import { parseEnv } from "../lib/env";
 import { prepareDatabase, startBlobStorage, startMailCatcher, startPostgres, stopAll, waitForPort, type Service } from "./services";
 
 export type StackPorts = { postgres: number; blob: number; smtp: number; inbox: number; app: number };
-export type Stack = { env: Record<string, string | undefined>; workDir: string; startPortal: (mode: "dev" | "start") => Promise<number>; stop: () => Promise<void> };
+export type Stack = {
+  env: Record<string, string | undefined>;
+  workDir: string;
+  startPortal: (mode: "dev" | "start") => Promise<number>;
+  /** Stops Azurite, or starts it again on the same port and data directory (the load benchmark's outage). */
+  blobStorage: { stop: () => Promise<void>; start: () => Promise<void> };
+  stop: () => Promise<void>;
+};
 
 export const bin = (name: string) => path.join("node_modules", ".bin", name);
 export const hasProductionBuild = () => existsSync(path.join(".next", "BUILD_ID"));
@@ -40,8 +47,17 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
 
   try {
     const database = await freshDatabase(name, workDir, ports.postgres, services, cleanups, databaseServer);
-    const blob = await startBlobStorage({ dataDir: path.join(workDir, "azurite"), port: ports.blob });
+    const blobDir = path.join(workDir, "azurite");
+    let blob = await startBlobStorage({ dataDir: blobDir, port: ports.blob });
     services.push(blob);
+    const blobStorage = {
+      stop: () => stopAll([blob]),
+      start: async () => {
+        const restarted = await startBlobStorage({ dataDir: blobDir, port: ports.blob });
+        services[services.indexOf(blob)] = restarted;
+        blob = restarted;
+      },
+    };
     const mail = await startMailCatcher({ smtpPort: ports.smtp, webPort: ports.inbox });
     services.push(mail);
 
@@ -77,7 +93,7 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
       await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });
       return next.pid!;
     };
-    return { env, workDir, startPortal, stop };
+    return { env, workDir, startPortal, blobStorage, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -11,6 +11,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "../db";
 import { entraConfigured, env, pinAuthUrl } from "../env";
 import { queueSignInLink } from "./sign-in-email";
+import { recordSessionLookupFailure } from "./session-lookup";
 
 /** Where the sign-in form sends everyone who asked for a link, known address or not. */
 export const checkEmailPath = "/signin/check-email";
@@ -19,16 +20,29 @@ export const checkEmailPath = "/signin/check-email";
  * Auth.js's Prisma adapter, except that deleting a session that is already gone is not an error:
  * a browser whose cookie names a signed-out or removed session must still be able to open a new
  * sign-in link (Auth.js deletes the old session first, and a throw there ended the sign-in at
- * /signin?error=Configuration after the link had been used up).
+ * /signin?error=Configuration after the link had been used up). A failure to read or extend a
+ * session is recorded for `lookUpSession`, since Auth.js itself reports it as no session.
  */
 function adapter(): Adapter {
   // The generated client (custom output) has the same delegates the adapter expects.
   const prisma = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+  const recorded =
+    <A extends unknown[], R>(method: (...args: A) => R | PromiseLike<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        recordSessionLookupFailure(error);
+        throw error;
+      }
+    };
   return {
     ...prisma,
-    async deleteSession(sessionToken) {
+    getSessionAndUser: recorded(prisma.getSessionAndUser!),
+    updateSession: recorded(prisma.updateSession!),
+    deleteSession: recorded(async (sessionToken: string) => {
       await db.session.deleteMany({ where: { sessionToken } });
-    },
+    }),
   };
 }
 

@@ -5,10 +5,15 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
 import { auth } from "./index";
+import { lookUpSession } from "./session-lookup";
 import { viewerSelect } from "./viewer-select";
 
+/**
+ * The signed-in user, or null when there is no valid session. Throws when the session could not be
+ * looked up (ServiceUnavailable when the database is unreachable): that is not a sign-out.
+ */
 export const loadViewer = cache(async () => {
-  const session = await auth();
+  const session = await lookUpSession(() => auth());
   const id = session?.user?.id;
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: viewerSelect });

@@ -2,6 +2,7 @@
 // Server actions of the claim wizard and the claim page. Each one authorizes through the session
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
+import { unlessUnavailable } from "../availability";
 import { requestMeta } from "../request-meta";
 import { currentLocale } from "../i18n/current";
 import { redirect } from "next/navigation";
@@ -16,24 +17,31 @@ import { keySchema } from "./schemas";
 import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
 
 const stepSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+/** The form's answer when the database cannot be reached: it says to try again and keeps the entries. */
+const unavailable = { ok: false, fieldErrors: {}, message: "unavailable" } as const;
 const targetSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 /** Saves one wizard step ("Next", or "Back"/"Edit" after a change) and says where to go. */
 export async function saveWizardStep(key: string, step: number, values: unknown, nextStep: number): Promise<StepResult> {
-  const viewer = await requirePartnerAdmin();
-  const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
-  if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-  return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], await currentLocale());
+  return unlessUnavailable(async () => {
+    const viewer = await requirePartnerAdmin();
+    const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
+    if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
+    return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], await currentLocale());
+  }, unavailable);
 }
 
 /** "Add customer" (or "Save changes" on a draft): creates or updates the Draft from the saved entries. */
 export async function finishClaimWizard(key: string, creationKey: string): Promise<FinishResult> {
-  const viewer = await requirePartnerAdmin();
-  const args = z.tuple([keySchema, z.string().uuid()]).safeParse([key, creationKey]);
-  if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-  const result = await finishWizard(viewer, args.data[0], args.data[1]);
-  if (result.ok) revalidatePath("/claims");
-  return result;
+  return unlessUnavailable(async () => {
+    const viewer = await requirePartnerAdmin();
+    const args = z.tuple([keySchema, z.string().uuid()]).safeParse([key, creationKey]);
+    if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
+    const result = await finishWizard(viewer, args.data[0], args.data[1]);
+    if (result.ok) revalidatePath("/claims");
+    return result;
+  }, unavailable);
 }
 
 /** "Cancel": forgets the wizard's unsaved entries and returns to the list (or the draft). */
@@ -54,13 +62,18 @@ export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean }
 }
 
 /** "Submit claim" on the proof-of-execution page. */
-export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult> {
-  const viewer = await requirePartnerAdmin();
-  const parsed = keySchema.safeParse(claimId);
-  if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
-  const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
-  if (result.ok) revalidatePath("/claims");
-  return result;
+export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult | { ok: false; problem: "unavailable"; fieldErrors: Record<string, never> }> {
+  return unlessUnavailable(
+    async () => {
+      const viewer = await requirePartnerAdmin();
+      const parsed = keySchema.safeParse(claimId);
+      if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
+      const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
+      if (result.ok) revalidatePath("/claims");
+      return result;
+    },
+    { ok: false, problem: "unavailable", fieldErrors: {} } as const,
+  );
 }
 
 /** "Resend email to customer" on a submitted claim the customer has not answered (rate-limited). */

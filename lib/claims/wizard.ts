@@ -19,8 +19,10 @@ import { findCollisions } from "./collisions";
 
 export type WizardData = Partial<Omit<ClaimInput, "creationKey">> & { creationKey: string };
 export type WizardKey = "new" | (string & {});
-export type StepResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: "notEditable" };
-export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: WizardStep; fieldErrors: FieldErrors; message?: "notEditable" };
+/** "unavailable": the database could not be reached (the action's answer; the entries are kept, try again). */
+type FormMessage = "notEditable" | "unavailable";
+export type StepResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: FormMessage };
+export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: WizardStep; fieldErrors: FieldErrors; message?: FormMessage };
 
 const stepSchemas = { 1: detailsSchema, 2: workloadsSchema, 3: contactsSchema } as const;
 

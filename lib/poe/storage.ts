@@ -5,9 +5,16 @@ import { env } from "../env";
 
 let container: ContainerClient | undefined;
 
+/**
+ * A few quick retries per blob request, so that with the blob service down an upload fails within
+ * seconds (the route answers 503) rather than after the SDK's default of four tries over about half a
+ * minute, and as long again to discard what was staged.
+ */
+const BLOB_RETRY = { maxTries: 3, retryDelayInMs: 500, maxRetryDelayInMs: 2_000 } as const;
+
 export function poeContainer(): ContainerClient {
   const { AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_CONTAINER } = env();
-  container ??= BlobServiceClient.fromConnectionString(AZURE_STORAGE_CONNECTION_STRING).getContainerClient(AZURE_STORAGE_CONTAINER);
+  container ??= BlobServiceClient.fromConnectionString(AZURE_STORAGE_CONNECTION_STRING, { retryOptions: BLOB_RETRY }).getContainerClient(AZURE_STORAGE_CONTAINER);
   return container;
 }
 

@@ -70,7 +70,7 @@ export function WizardFrame({
         <Text className={styles.note}>{t("requiredNote")}</Text>
         {formError ? (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>{formError === "notEditable" ? t("notEditable") : tv.has(formError) ? tv(formError) : t("genericError")}</MessageBarBody>
+            <MessageBarBody>{formError === "notEditable" || formError === "unavailable" ? t(formError) : tv.has(formError) ? tv(formError) : t("genericError")}</MessageBarBody>
           </MessageBar>
         ) : null}
         {children}

@@ -2,6 +2,7 @@
 // The same domain function, so the same checks, idempotency and audit.
 import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
+import { answerUnavailable } from "@/lib/availability";
 import { submitClaim } from "@/lib/claims/submission";
 import { jsonError, sameOrigin } from "@/lib/poe/http";
 import { requestMeta } from "@/lib/request-meta";
@@ -9,7 +10,8 @@ import { parseId } from "@/lib/text";
 
 const statusOf = { notFound: 404, notEditable: 409, claimIncomplete: 422, poeDetailsMissing: 422, poeFileRequired: 422, duplicateOwnClaim: 409, claimChanged: 409 } as const;
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+// A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
+export const POST = answerUnavailable(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
   if (!sameOrigin(request)) return jsonError(403, "forbidden");
@@ -19,4 +21,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const result = await submitClaim(viewer, id, body, requestMeta(request.headers));
   if (result.ok) return NextResponse.json(result, { status: 200 });
   return NextResponse.json(result, { status: result.problem ? statusOf[result.problem] : 400 });
-}
+});

@@ -2,13 +2,15 @@
 // whole in memory), its name in the X-File-Name header (URI-encoded).
 import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
+import { answerUnavailable } from "@/lib/availability";
 import { PoeFileRefused, uploadPoeFile } from "@/lib/poe/files";
 import { jsonError, sameOrigin } from "@/lib/poe/http";
 import { parseId } from "@/lib/text";
 
 const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+// A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
+export const POST = answerUnavailable(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
   if (!sameOrigin(request)) return jsonError(403, "forbidden");
@@ -29,4 +31,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (error instanceof PoeFileRefused) return jsonError(statusOf[error.code], error.code);
     throw error;
   }
-}
+});

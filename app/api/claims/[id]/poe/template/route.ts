@@ -2,6 +2,7 @@
 // the language asked for (?locale=en|ja), or the viewer's language.
 import { getLocale, getTranslations } from "next-intl/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
+import { answerUnavailable } from "@/lib/availability";
 import { findClaim } from "@/lib/claims/queries";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { isLocale } from "@/lib/i18n/locales";
@@ -9,7 +10,8 @@ import { contentDisposition, jsonError } from "@/lib/poe/http";
 import { POE_TEMPLATE_MIME, poeTemplateFileName, renderPoeTemplate } from "@/lib/poe/template";
 import { parseId } from "@/lib/text";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+// A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
+export const GET = answerUnavailable(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const viewer = await loadViewer();
   if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
   const id = parseId((await params).id);
@@ -42,4 +44,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "cache-control": "private, no-store",
     },
   });
-}
+});

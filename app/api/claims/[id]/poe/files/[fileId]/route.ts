@@ -2,13 +2,15 @@
 // `?inline=1` opens PDFs and images in the browser instead of saving them.
 import { Readable } from "node:stream";
 import { loadViewer } from "@/lib/auth/session";
+import { answerUnavailable } from "@/lib/availability";
 import { downloadName, openPoeFile } from "@/lib/poe/files";
 import type { PoeKind } from "@/lib/poe/sniff";
 import { contentDisposition, jsonError } from "@/lib/poe/http";
 import { inlinePoeKinds } from "@/lib/poe/schemas";
 import { parseId } from "@/lib/text";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) {
+// A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
+export const GET = answerUnavailable(async (request: Request, { params }: { params: Promise<{ id: string; fileId: string }> }) => {
   const viewer = await loadViewer();
   if (!viewer) return jsonError(404, "notFound");
   const ids = await params;
@@ -30,4 +32,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "cache-control": "private, no-store",
     },
   });
-}
+});

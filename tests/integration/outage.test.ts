@@ -1,0 +1,148 @@
+// The portal while its database or blob storage is away, on the real stack otherwise: both are reached
+// through TCP proxies that the test stops and starts again (only next/headers and next/cache are
+// mocked; the session is a real Auth.js session, read through its cookie). A signed-in admin is never
+// taken for signed out (sent to sign in, told "not found"): the routes answer 503 "unavailable" within
+// seconds, the wizard's and the submission's actions answer "unavailable" (the form's own message),
+// nothing is written, and everything works again once the service is back.
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const proxies = await vi.hoisted(async () => {
+  const { tcpProxy } = await import("../support/tcp-proxy");
+  const original = { DATABASE_URL: process.env.DATABASE_URL!, AZURE_STORAGE_CONNECTION_STRING: process.env.AZURE_STORAGE_CONNECTION_STRING! };
+  const databaseUrl = new URL(original.DATABASE_URL);
+  const blobEndpoint = new URL(/BlobEndpoint=([^;]+)/.exec(original.AZURE_STORAGE_CONNECTION_STRING)![1]);
+  const database = await tcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port) });
+  const storage = await tcpProxy({ host: blobEndpoint.hostname, port: Number(blobEndpoint.port) });
+  // Read by the portal's modules on first use, which comes after this.
+  databaseUrl.hostname = "127.0.0.1";
+  databaseUrl.port = String(database.port);
+  process.env.DATABASE_URL = databaseUrl.toString();
+  process.env.AZURE_STORAGE_CONNECTION_STRING = original.AZURE_STORAGE_CONNECTION_STRING.replace(blobEndpoint.origin, `http://127.0.0.1:${storage.port}`);
+  return { database, storage, original };
+});
+const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
+import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
+import { ServiceUnavailable } from "@/lib/availability";
+import { loadViewer } from "@/lib/auth/session";
+import { finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
+import { db } from "@/lib/db";
+import { acknowledgementKeys } from "@/lib/poe/schemas";
+import { poeContainer } from "@/lib/poe/storage";
+import { DEMO } from "@/lib/reference/demo-data";
+import { samplePdf } from "../support/poe-samples";
+
+const APP = process.env.APP_URL!;
+const acknowledgements = Object.fromEntries(acknowledgementKeys.map((key) => [key, true]));
+const details = { solutionArea: "MODERN_WORK_SECURITY", partnerRole: "USE_OR_CONSUME", partnerId: "4412345", tenantId: randomUUID(), name: "Outage" };
+
+let admin: { id: string; organizationId: string };
+let claimId: string;
+const sessionToken = randomBytes(32).toString("hex");
+
+beforeAll(async () => {
+  const user = await db.user.findUniqueOrThrow({ where: { email: DEMO.users.contosoAdmin } });
+  admin = { id: user.id, organizationId: user.organizationId! };
+  await db.session.create({ data: { sessionToken, userId: admin.id, expires: new Date(Date.now() + 8 * 60 * 60 * 1000) } });
+  const claim = await db.claim.create({
+    data: {
+      organizationId: admin.organizationId,
+      partnerId: "4412345",
+      solutionArea: "MODERN_WORK_SECURITY",
+      partnerRole: "USE_OR_CONSUME",
+      name: `Outage ${randomUUID().slice(0, 8)}`,
+      tenantId: randomUUID(),
+      customerContactName: "Nancy Davolio",
+      customerContactAddress: "1 Main Street",
+      customerContactEmail: "nancy@northwind.example",
+      partnerContactName: "Pat Partner",
+      partnerContactEmail: DEMO.users.contosoAdmin,
+      creationKey: randomUUID(),
+      createdById: admin.id,
+    },
+  });
+  claimId = claim.id;
+  incoming.headers = { cookie: `authjs.session-token=${sessionToken}`, origin: APP };
+});
+
+afterAll(async () => {
+  await proxies.database.start().catch(() => undefined);
+  await proxies.storage.start().catch(() => undefined);
+  const blobs = await db.poeFile.findMany({ where: { claimId }, select: { blobName: true } });
+  for (const { blobName } of blobs) await poeContainer().getBlobClient(blobName).deleteIfExists();
+  await db.claim.deleteMany({ where: { id: claimId } });
+  await db.wizardProgress.deleteMany({ where: { userId: admin.id, key: "new" } });
+  await db.session.deleteMany({ where: { sessionToken } });
+  await db.$disconnect();
+  await proxies.database.stop();
+  await proxies.storage.stop();
+  Object.assign(process.env, proxies.original);
+});
+
+const upload = () =>
+  uploadRoute(
+    new Request(`${APP}/api/claims/${claimId}/poe/files`, {
+      method: "POST",
+      headers: { origin: APP, "x-file-name": "proof.pdf", "content-type": "application/octet-stream" },
+      body: new Uint8Array(samplePdf(64 * 1024)),
+    }),
+    { params: Promise.resolve({ id: claimId }) },
+  );
+const submit = () =>
+  submitRoute(
+    new Request(`${APP}/api/claims/${claimId}/submit`, { method: "POST", headers: { origin: APP, "content-type": "application/json" }, body: JSON.stringify({ acknowledgements }) }),
+    { params: Promise.resolve({ id: claimId }) },
+  );
+
+describe("the database away", () => {
+  it("is not a sign-out: routes answer 503, actions answer unavailable, and nothing is written", async () => {
+    await proxies.database.stop();
+    try {
+      await expect(loadViewer()).rejects.toBeInstanceOf(ServiceUnavailable);
+      for (const response of [await submit(), await upload()]) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("30");
+        expect(await response.json()).toEqual({ error: "unavailable" });
+      }
+      const unavailable = { ok: false, fieldErrors: {}, message: "unavailable" };
+      expect(await saveWizardStep("new", 1, details, 2)).toEqual(unavailable);
+      expect(await finishClaimWizard("new", randomUUID())).toEqual(unavailable);
+      expect(await submitClaimAction(claimId, { acknowledgements })).toEqual({ ok: false, problem: "unavailable", fieldErrors: {} });
+    } finally {
+      await proxies.database.start();
+    }
+
+    // Back: the same session, and nothing of the above was written.
+    expect((await loadViewer())?.id).toBe(admin.id);
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { poeFiles: true, events: true, submission: true } });
+    expect({ status: claim.status, files: claim.poeFiles.length, events: claim.events.length, submission: claim.submission }).toEqual({ status: "DRAFT", files: 0, events: 0, submission: null });
+    expect(await db.wizardProgress.findUnique({ where: { userId_key: { userId: admin.id, key: "new" } } })).toBeNull();
+    expect(await saveWizardStep("new", 1, details, 2)).toEqual({ ok: true });
+  });
+});
+
+describe("blob storage away", () => {
+  it("an upload answers 503 within seconds and writes no file row; once storage is back, uploads work again", async () => {
+    await proxies.storage.stop();
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await upload();
+    } finally {
+      await proxies.storage.start();
+    }
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: "unavailable" });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await db.poeFile.count({ where: { claimId } })).toBe(0);
+
+    const again = await upload();
+    expect(again.status).toBe(201);
+    expect(await db.poeFile.count({ where: { claimId } })).toBe(1);
+  }, 90_000);
+});
