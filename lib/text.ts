@@ -38,6 +38,9 @@ export const INVALID_CHARACTERS = "invalidCharacters";
 export const wellFormedText = ({ multiline = false }: Lines = {}) =>
   z
     .string({ error: "required" })
+    // zod runs length checks (min, max) on any value with a `length`, strings or not, and one whose
+    // `length` cannot be compared throws: a value that is not a string stops here, with no check after.
+    .refine((value: unknown) => typeof value === "string", { error: "required", abort: true, when: () => true })
     .trim()
     .refine((value) => isWellFormedText(value, { multiline }), INVALID_CHARACTERS);
 

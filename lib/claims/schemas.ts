@@ -53,6 +53,8 @@ const unique = (ids: string[]) => [...new Set(ids)];
 export const workloadsShape = {
   workloadIds: z
     .array(wellFormedText().min(1, "workloadsRequired").max(64, "invalidRequest"), { error: "workloadsRequired" })
+    // As for text (lib/text.ts): no length check on a value that is not an array.
+    .refine((value: unknown) => Array.isArray(value), { error: "workloadsRequired", abort: true, when: () => true })
     .min(1, "workloadsRequired")
     .transform(unique),
   subscriptionIds: z.array(wellFormedText().toLowerCase().max(64, "invalidRequest"), { error: "invalidRequest" }).default([]).transform(unique),

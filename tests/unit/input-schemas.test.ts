@@ -73,6 +73,13 @@ describe.each(cases)("$name", ({ schema, valid, text }) => {
     );
   });
 
+  it("refuses, without throwing, a field that is an object whose length cannot be compared", () => {
+    // Found by the property above: zod runs length checks on any value with a `length`.
+    const field = [...text, ...Object.keys(valid)][0];
+    const result = schema.safeParse({ ...valid, [field]: { length: [Object.create(null)] } });
+    expect(result.success).toBe(false);
+  });
+
   // Only for schemas with free-text fields (ids and choices are covered above).
   if (text.length > 0)
     it("refuses NUL and lone surrogates in every text field, with the invalidCharacters message", () => {
