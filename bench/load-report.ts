@@ -1,5 +1,6 @@
 // The load benchmark's figures: requests and latency per kind, the server's memory over the run, and
 // what each fault produced and how long until requests succeeded again. Figures, not assertions.
+import { availableParallelism } from "node:os";
 import { outcomes, requestKinds, type Outcome, type RequestRecord } from "./load-requests";
 import { median, percentile } from "./poe";
 
@@ -21,10 +22,11 @@ function notOk(records: RequestRecord[]) {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${what} ×${n}`).join("; ");
 }
 
-export function printRequests(records: RequestRecord[], run: { users: number; minutes: number; thinkMs: number; timeoutMs: number; elapsedMs: number }) {
+export function printRequests(records: RequestRecord[], run: { users: number; minutes: number; thinkMs: number; timeoutMs: number; elapsedMs: number; machineLoad: number[] }) {
   console.log(
     `\nLoad: ${run.users} simulated incentive admins for ${run.minutes} min (${seconds(run.elapsedMs)} measured; think time ${run.thinkMs} ms ± 50%, timeout ${seconds(run.timeoutMs)}), ` +
-      `${records.length} requests, ${(records.length / (run.elapsedMs / 1000)).toFixed(1)} requests/s; faults included`,
+      `${records.length} requests, ${(records.length / (run.elapsedMs / 1000)).toFixed(1)} requests/s; faults included. ` +
+      `Machine load average (1 min) at start and end: ${run.machineLoad.map((l) => l.toFixed(1)).join(", ")} on ${availableParallelism()} cores`,
   );
   console.table(
     requestKinds.map((kind) => {

@@ -5,6 +5,7 @@
 // touches no one else), and prints what each kind of request got, what each fault produced and how long
 // until requests succeeded again, the server's memory, and the integrity of the data afterwards.
 import { randomUUID } from "node:crypto";
+import { loadavg } from "node:os";
 import { createPrismaClient } from "../lib/db-client";
 import { DEMO } from "../lib/reference/demo-data";
 import { samplePdf } from "../tests/support/poe-samples";
@@ -167,6 +168,7 @@ export async function loadBenchmark(settings: LoadSettings) {
     if (failedWarmUp.length > 0) throw new Error(`The warm-up pass failed: ${JSON.stringify(failedWarmUp)}`);
 
     console.log(`\n[load] ${settings.users} users for ${settings.minutes} min against ${baseUrl} (next start, pid ${serverPid})`);
+    const machineLoad = [loadavg()[0]];
     const origin = performance.now();
     const sim: Simulation = { baseUrl, deadline: origin + settings.minutes * 60_000, settings, actions, drafts, files };
     const rss: { at: number; bytes: number }[] = [];
@@ -182,9 +184,10 @@ export async function loadBenchmark(settings: LoadSettings) {
     const elapsed = performance.now() - origin;
     clearInterval(sampler);
     sample();
+    machineLoad.push(loadavg()[0]);
 
     const records: RequestRecord[] = clients.flatMap((c) => c.records);
-    printRequests(records, { ...settings, elapsedMs: elapsed });
+    printRequests(records, { ...settings, elapsedMs: elapsed, machineLoad });
     printMemory(rss);
     printFaults(records, faults);
     printIntegrity(await checkIntegrity({ db, env: stack.env }));
