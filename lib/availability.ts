@@ -1,6 +1,7 @@
-// When a service the portal depends on cannot be reached (the database restarting or down, blob storage
-// down): how to recognise it, and the answers that say "try again shortly" instead of a server error,
-// a sign-in page or "not found": 503 from route handlers, "unavailable" from server actions.
+// When a service the portal depends on cannot be reached or cannot keep up (the database restarting,
+// down, or too busy to run a transaction in time; blob storage down): how to recognise it, and the
+// answers that say "try again shortly" instead of a server error, a sign-in page or "not found": 503
+// from route handlers, "unavailable" from server actions.
 import "server-only";
 
 export type Service = "database" | "blobStorage";
@@ -35,8 +36,20 @@ const STORAGE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTF
 
 type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; statusCode?: unknown; request?: unknown };
 
+/**
+ * Prisma's P2028 when the database is too busy: no connection for the transaction within its wait
+ * ("Unable to start a transaction in the given time"), or the transaction outlasted its timeout and was
+ * rolled back (meta.timeTaken over meta.timeout). Its other P2028s (a transaction used after it ended)
+ * are mistakes of ours and stay errors.
+ */
+function transactionStarved(error: ErrorLike & { meta?: { timeout?: unknown; timeTaken?: unknown } }) {
+  if (error.code !== "P2028") return false;
+  const { timeout, timeTaken } = error.meta ?? {};
+  return (typeof timeout === "number" && typeof timeTaken === "number" && timeTaken > timeout) || (typeof error.message === "string" && error.message.includes("Unable to start a transaction in the given time"));
+}
+
 function databaseCause(error: ErrorLike): boolean {
-  if (typeof error.code === "string" && PRISMA_CODES.has(error.code) && typeof (error as { clientVersion?: unknown }).clientVersion === "string") return true;
+  if (typeof (error as { clientVersion?: unknown }).clientVersion === "string" && ((typeof error.code === "string" && PRISMA_CODES.has(error.code)) || transactionStarved(error))) return true;
   const driver = (error.name === "DriverAdapterError" ? error : error.meta?.driverAdapterError) as ErrorLike | undefined;
   const cause = driver?.cause as { kind?: string; code?: string; originalCode?: string } | undefined;
   if (cause?.kind && DRIVER_KINDS.has(cause.kind)) return true;

@@ -1,13 +1,26 @@
 // Builds a Prisma client on adapter-pg; shared by the app (lib/db.ts), the seed and the tests.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { ClientBase } from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseEnv } from "./env";
+
+/**
+ * Every connection listens for its own errors. pg-pool hands a connection released while its reply was
+ * being read straight to the next waiting transaction, which subscribes only a moment later; when the
+ * server ends the session (a restart) its notice comes in that same read, and with no listener the
+ * connection's "error" event was an uncaught exception. The error itself is not lost: the connection is
+ * no longer queryable, so the transaction fails (and is answered "unavailable") and the pool drops it.
+ */
+const listenForErrors = (connection: ClientBase) => {
+  connection.on("error", () => undefined);
+};
 
 export function createPrismaClient(options: { url?: string; poolMax?: number } = {}) {
   const configured = options.url ? undefined : databaseEnv();
   const adapter = new PrismaPg({
     connectionString: options.url ?? configured!.DATABASE_URL,
     max: options.poolMax ?? configured?.DATABASE_POOL_MAX ?? 1,
+    onConnect: listenForErrors,
   });
   return new PrismaClient({ adapter });
 }

@@ -28,10 +28,11 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
-import { ServiceUnavailable } from "@/lib/availability";
+import { ServiceUnavailable, unavailableService } from "@/lib/availability";
 import { loadViewer } from "@/lib/auth/session";
 import { finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
 import { db } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db-client";
 import { acknowledgementKeys } from "@/lib/poe/schemas";
 import { poeContainer } from "@/lib/poe/storage";
 import { DEMO } from "@/lib/reference/demo-data";
@@ -123,6 +124,29 @@ describe("the database away", () => {
     expect({ status: claim.status, files: claim.poeFiles.length, events: claim.events.length, submission: claim.submission }).toEqual({ status: "DRAFT", files: 0, events: 0, submission: null });
     expect(await db.wizardProgress.findUnique({ where: { userId_key: { userId: admin.id, key: "new" } } })).toBeNull();
     expect(await saveWizardStep("new", 1, details, 2)).toEqual({ ok: true });
+  });
+});
+
+describe("the database ending its sessions (a restart)", () => {
+  it("a connection ended while it is handed to a waiting transaction fails that transaction, and nothing else", async () => {
+    // One connection, held by a query while a transaction waits for it: the pool hands it over while reading
+    // the query's reply, and the server's notice comes in the same read, before the transaction is listening.
+    await db.$disconnect(); // the embedded database takes one connection at a time, and frees it a moment later
+    const client = createPrismaClient({ url: process.env.DATABASE_URL, poolMax: 1 });
+    try {
+      await expect.poll(() => client.$queryRaw`SELECT 1`.then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+      const held = client.$queryRaw`SELECT 1 FROM pg_sleep(0.3)`.then(() => "answered");
+      const waiting = client.$transaction((tx) => tx.$queryRaw`SELECT 1`).then(
+        () => "committed",
+        (error: unknown) => unavailableService(error),
+      );
+      proxies.database.terminateSessions();
+      expect(await held).toBe("answered");
+      expect(await waiting).toBe("database");
+      expect(await client.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    } finally {
+      await client.$disconnect();
+    }
   });
 });
 

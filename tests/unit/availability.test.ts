@@ -1,7 +1,7 @@
-// Which errors mean that the database or blob storage cannot be reached (answered "try again", 503),
-// with the shapes Prisma on adapter-pg and the blob client produced while the load benchmark restarted
-// PostgreSQL and stopped Azurite; every other error, a constraint violation or a missing blob included,
-// stays what it was.
+// Which errors mean that the database or blob storage cannot be reached or cannot keep up (answered
+// "try again", 503), with the shapes Prisma on adapter-pg and the blob client produced while the load
+// benchmark restarted PostgreSQL, stopped Azurite and saturated the machine; every other error, a
+// constraint violation, a transaction used after it ended or a missing blob included, stays what it was.
 import { RestError } from "@azure/storage-blob";
 import { describe, expect, it } from "vitest";
 import { ServiceUnavailable, unavailableService } from "@/lib/availability";
@@ -14,7 +14,7 @@ const driverError = (cause: object) => Object.assign(new Error(String((cause as 
 const postgres = (code: string, message: string) => ({ kind: "postgres", code, originalCode: code, severity: "FATAL", message, originalMessage: message });
 
 describe("unavailableService", () => {
-  it("recognises a database that cannot be reached, restarts or ends the connection", () => {
+  it("recognises a database that cannot be reached, restarts, ends the connection, or is too busy for a transaction", () => {
     for (const error of [
       known("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }),
       known("P1017", { kind: "ConnectionClosed" }),
@@ -23,6 +23,8 @@ describe("unavailableService", () => {
       driverError(postgres("57P01", "terminating connection due to administrator command")),
       Object.assign(new Error("Connection terminated unexpectedly"), { clientVersion }),
       new Error("Client has encountered a connection error and is not queryable"),
+      new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", { code: "P2028", clientVersion }),
+      new Prisma.PrismaClientKnownRequestError("Transaction API error: A commit cannot be executed on an expired transaction.", { code: "P2028", clientVersion, meta: { operation: "commit", timeout: 5000, timeTaken: 5753 } }),
       new ServiceUnavailable("database"),
       new Error("wrapped", { cause: known("P1001") }),
     ]) {
@@ -40,6 +42,7 @@ describe("unavailableService", () => {
     for (const error of [
       known("P2002", { kind: "UniqueConstraintViolation" }),
       known("P2010", postgres("40P01", "deadlock detected")),
+      new Prisma.PrismaClientKnownRequestError("Transaction API error: Transaction already closed: A query cannot be executed on a committed transaction.", { code: "P2028", clientVersion }),
       driverError(postgres("23505", "duplicate key value violates unique constraint")),
       new RestError("The specified blob does not exist.", { statusCode: 404, code: "BlobNotFound" }),
       new Error("Connection terminated by a test"),
