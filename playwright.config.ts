@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
-// The test command (scripts/test.ts) starts the services and the portal, then runs this.
+// The test command (scripts/test.ts) starts the services and the portal, then runs this: the project
+// "portal" against the portal as configured, then "email-link-off" against it restarted with
+// AUTH_EMAIL_LINK=off. Chromium trusts the Entra ID stand-in's self-signed certificate by its key only.
 // Against `next dev` (PORTAL_MODE=dev), a page's first use compiles it: the expectations wait longer,
 // and a test that failed is run once more (the report then lists it as flaky, not as passed).
 const dev = process.env.PORTAL_MODE === "dev";
+const trustEntraStandIn = process.env.ENTRA_TEST_SPKI ? [`--ignore-certificate-errors-spki-list=${process.env.ENTRA_TEST_SPKI}`] : [];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,7 +23,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...trustEntraStandIn],
     },
   },
+  projects: [
+    { name: "portal", testIgnore: "email-link-off/**" },
+    // Its own output folder: the second run would otherwise clear the first one's failure traces.
+    { name: "email-link-off", testMatch: "email-link-off/**/*.spec.ts", outputDir: "tests/artifacts/results-email-link-off" },
+  ],
 });

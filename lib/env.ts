@@ -32,6 +32,12 @@ const onOff = (fallback: "on" | "off") =>
 const count = (fallback: number, max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.coerce.number().int().min(1).max(max).default(fallback));
 
+/** A tenant ID (a GUID, as Entra ID writes it in tokens: lower case); an empty value counts as unset. */
+const tenantId = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "must be a tenant ID (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47)").optional(),
+);
+
 const databaseShape = {
   DATABASE_URL: url(["postgresql:", "postgres:"]),
   /** Connections per instance; the embedded PGlite server takes exactly one. */
@@ -59,7 +65,20 @@ export const envSchema = z
     AUTH_SECRET: required.min(32, "must be at least 32 characters (generate one with `openssl rand -base64 33`)"),
     AUTH_MICROSOFT_ENTRA_ID_ID: optional,
     AUTH_MICROSOFT_ENTRA_ID_SECRET: optional,
-    AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional,
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional.refine(
+      (value) => value === undefined || /^https:\/\/[^/]+\/[^/]+\/v2\.0\/?$/.test(value),
+      "must be Entra ID's v2.0 issuer, https://login.microsoftonline.com/organizations/v2.0 (any work account; the tenant decides) or https://login.microsoftonline.com/<tenant-id>/v2.0",
+    ),
+    /** Microsoft's own tenant: the only one whose accounts the Reviewer app role makes reviewers (lib/auth/entra.ts). */
+    AUTH_REVIEWER_TENANT_ID: tenantId,
+    /**
+     * "on": people may sign in with a link sent by email (known addresses only). Unset: on in development
+     * and with the embedded services (scripts/run.ts sets it), off in production.
+     */
+    AUTH_EMAIL_LINK: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+      z.enum(["on", "off"], { message: 'must be "on" or "off"' }).optional(),
+    ),
     /** Web inbox of the local mail catcher; set by the embedded run so sign-in can point to it. */
     MAIL_INBOX_URL: optional,
     /** Days a customer's approve/decline link stays valid (lib/notify/tokens.ts). */
@@ -88,7 +107,19 @@ export const envSchema = z
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when Microsoft Entra ID sign-in is configured" });
       }
     }
-  });
+    if (emailLinkSetting(env) === "off" && !entra.some(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_EMAIL_LINK"],
+        message: "is off (the default in production) and Microsoft Entra ID is not configured, so nobody could sign in: configure AUTH_MICROSOFT_ENTRA_ID_* or set AUTH_EMAIL_LINK=on",
+      });
+    }
+  })
+  .transform((env) => ({ ...env, AUTH_EMAIL_LINK: emailLinkSetting(env) }));
+
+function emailLinkSetting(env: { NODE_ENV: string; AUTH_EMAIL_LINK?: "on" | "off" }): "on" | "off" {
+  return env.AUTH_EMAIL_LINK ?? (env.NODE_ENV === "production" ? "off" : "on");
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -129,6 +160,9 @@ export function env(): Env {
 }
 
 export const entraConfigured = (e: Env) => Boolean(e.AUTH_MICROSOFT_ENTRA_ID_ID);
+
+/** Whether people may ask for a sign-in link by email (AUTH_EMAIL_LINK). */
+export const emailLinkEnabled = (e: Env) => e.AUTH_EMAIL_LINK === "on";
 
 /**
  * Auth.js builds its links and redirects from AUTH_URL when it is set (@auth/core's createActionURL,

@@ -61,6 +61,8 @@ async function main() {
     e.MAIL_FROM ??= "CPOR claims portal <no-reply@cpor.localhost>";
     e.APP_URL ??= `http://localhost:${port}`;
     e.AUTH_SECRET ??= persistedSecret();
+    // The demo accounts sign in by email link, with the mail catcher's inbox (production turns it off).
+    e.AUTH_EMAIL_LINK ??= "on";
   }
 
   e.NEXT_TELEMETRY_DISABLED ??= "1";

@@ -1,6 +1,7 @@
 // A throwaway copy of the whole stack for the test and benchmark commands: a fresh database (a new
 // one on TEST_DATABASE_URL's server, or a new embedded PGlite server), Azurite and MailDev on the
-// given ports, migrated and seeded, and the environment the portal needs to use them.
+// given ports, migrated and seeded, optionally a Microsoft Entra ID stand-in (tests/support/entra.ts),
+// and the environment the portal needs to use them.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -8,13 +9,17 @@ import path from "node:path";
 import { BlobServiceClient } from "@azure/storage-blob";
 import pg from "pg";
 import { parseEnv } from "../lib/env";
-import { prepareDatabase, startBlobStorage, startMailCatcher, startPostgres, stopAll, waitForPort, type Service } from "./services";
+import { assertPortFree, prepareDatabase, startBlobStorage, startMailCatcher, startPostgres, stopAll, waitForPort, type Service } from "./services";
 
-export type StackPorts = { postgres: number; blob: number; smtp: number; inbox: number; app: number };
+/** `entra`: where to start the Microsoft Entra ID stand-in (none without it). */
+export type StackPorts = { postgres: number; blob: number; smtp: number; inbox: number; app: number; entra?: number };
 export type Stack = {
   env: Record<string, string | undefined>;
   workDir: string;
-  startPortal: (mode: "dev" | "start") => Promise<number>;
+  /** Starts the portal; `overrides` change its environment (e.g. AUTH_EMAIL_LINK=off). */
+  startPortal: (mode: "dev" | "start", overrides?: Record<string, string>) => Promise<number>;
+  /** Stops the portal started last (its services keep running). */
+  stopPortal: () => Promise<void>;
   /** Stops Azurite, or starts it again on the same port and data directory (the load benchmark's outage). */
   blobStorage: { stop: () => Promise<void>; start: () => Promise<void> };
   stop: () => Promise<void>;
@@ -60,6 +65,9 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
     };
     const mail = await startMailCatcher({ smtpPort: ports.smtp, webPort: ports.inbox });
     services.push(mail);
+    const appUrl = `http://localhost:${ports.app}`;
+    const entra = ports.entra ? await startEntra(ports.entra, workDir, appUrl) : undefined;
+    if (entra) cleanups.push(entra.stop);
 
     // Each child picks its own NODE_ENV (Next sets it per mode; Vitest sets "test").
     const { NODE_ENV: _parentMode, ...inherited } = process.env;
@@ -72,32 +80,63 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
       SMTP_URL: mail.smtpUrl,
       MAIL_FROM: "CPOR claims portal <no-reply@cpor.test>",
       MAIL_INBOX_URL: mail.inboxUrl,
-      APP_URL: `http://localhost:${ports.app}`,
+      APP_URL: appUrl,
       AUTH_SECRET: randomBytes(33).toString("base64"),
+      // The test stack stands in for the embedded services, where the email link is on (even under next start).
+      AUTH_EMAIL_LINK: "on",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(entra
+        ? {
+            AUTH_MICROSOFT_ENTRA_ID_ID: entra.clientId,
+            AUTH_MICROSOFT_ENTRA_ID_SECRET: entra.clientSecret,
+            AUTH_MICROSOFT_ENTRA_ID_ISSUER: entra.issuer,
+            AUTH_REVIEWER_TENANT_ID: entra.reviewerTenantId,
+            // The stand-in's self-signed certificate: Node processes (portal, Vitest) trust it, Chromium by its key.
+            NODE_EXTRA_CA_CERTS: entra.certificateFile,
+            ENTRA_TEST_URL: entra.origin,
+            ENTRA_TEST_SPKI: entra.spki,
+          }
+        : {}),
     };
     const settings = parseEnv(env);
     await prepareDatabase(env, { seed: true });
     await BlobServiceClient.fromConnectionString(settings.AZURE_STORAGE_CONNECTION_STRING).getContainerClient(settings.AZURE_STORAGE_CONTAINER).createIfNotExists();
 
-    const startPortal = async (mode: "dev" | "start") => {
+    let portal: Service | undefined;
+    const startPortal = async (mode: "dev" | "start", overrides: Record<string, string> = {}) => {
       const next = spawn(bin("next"), [mode, "--port", String(ports.app)], {
         stdio: ["ignore", "ignore", "inherit"],
         env: {
           ...env,
           NODE_ENV: mode === "start" ? "production" : "development",
           ...portalSignInLimits(env),
+          ...overrides,
         } as NodeJS.ProcessEnv,
       });
-      services.push({ name: "next", child: next });
+      portal = { name: "next", child: next };
+      services.push(portal);
       await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });
       return next.pid!;
     };
-    return { env, workDir, startPortal, blobStorage, stop };
+    const stopPortal = async () => {
+      if (!portal) return;
+      await stopAll([portal]);
+      services.splice(services.indexOf(portal), 1);
+      portal = undefined;
+    };
+    return { env, workDir, startPortal, stopPortal, blobStorage, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The Microsoft Entra ID stand-in (a devDependency, so loaded only when asked for). */
+async function startEntra(port: number, workDir: string, appUrl: string) {
+  const { ENTRA_TEST_CLIENT, ENTRA_TEST_TENANTS, startEntraTestProvider } = await import("../tests/support/entra");
+  await assertPortFree(port, "Microsoft Entra ID stand-in");
+  const provider = await startEntraTestProvider({ port, dir: workDir, redirectUri: `${appUrl}/api/auth/callback/microsoft-entra-id` });
+  return { ...provider, clientId: ENTRA_TEST_CLIENT.id, clientSecret: ENTRA_TEST_CLIENT.secret, reviewerTenantId: ENTRA_TEST_TENANTS.microsoft };
 }
 
 async function freshDatabase(name: string, workDir: string, port: number, services: Service[], cleanups: (() => Promise<void>)[], server: string | undefined) {

@@ -1,5 +1,7 @@
-// The test command: starts a fresh stack (a new database, Azurite, MailDev on test ports), runs the
-// Vitest suites, then the portal and the Playwright browser tests against it, and cleans up.
+// The test command: starts a fresh stack (a new database, Azurite, MailDev and a Microsoft Entra ID
+// stand-in on test ports), runs the Vitest suites, then the portal and the Playwright browser tests
+// against it, and cleans up. The browser tests under tests/e2e/email-link-off/ run last, against the
+// portal restarted with AUTH_EMAIL_LINK=off.
 //   npm test                      everything
 //   npm test -- vitest [files…]   only Vitest (optionally some files)
 //   npm test -- e2e [specs…]      only the browser tests (optionally some specs)
@@ -23,7 +25,8 @@ if (only !== "vitest" && !existsSync(chromium)) {
 }
 
 const base = Number(process.env.TEST_PORT_BASE ?? 3100);
-const ports = { app: base, postgres: base + 51239, blob: base + 6910, smtp: base - 2065, inbox: base - 2010 };
+const ports = { app: base, postgres: base + 51239, blob: base + 6910, smtp: base - 2065, inbox: base - 2010, entra: base + 4343 };
+const emailLinkOffPart = "email-link-off";
 
 /**
  * `next dev` compiles each page on its first request, which on a busy two-core machine can take
@@ -32,7 +35,7 @@ const ports = { app: base, postgres: base + 51239, blob: base + 6910, smtp: base
  */
 async function compileEveryPage(appUrl: string) {
   const started = Date.now();
-  const paths = ["/signin", "/signin/check-email", "/", "/claims", "/claims/new", "/claims/x", "/claims/x/edit", "/claims/x/poe",
+  const paths = ["/signin", "/signin/check-email", "/signin/refused", "/", "/claims", "/claims/new", "/claims/x", "/claims/x/edit", "/claims/x/poe",
     "/review", "/review/dashboard", "/review/claims/x", "/review/claims/x/compare", "/c/x", "/api/health", "/api/auth/session"];
   for (const path of paths) {
     await fetch(new URL(path, appUrl), { redirect: "manual", signal: AbortSignal.timeout(300_000) })
@@ -50,9 +53,26 @@ try {
   if (only !== "e2e") await run(bin("vitest"), ["run", ...(only ? args : [])], env);
   if (only !== "vitest") {
     const mode = hasProductionBuild() && process.env.E2E_SERVER === "start" ? "start" : "dev";
-    await stack.startPortal(mode);
-    if (mode === "dev") await compileEveryPage(stack.env.APP_URL!);
-    await run(bin("playwright"), ["test", ...args], { ...env, ...portalSignInLimits(env), PORTAL_MODE: mode });
+    const browserEnv = { ...env, ...portalSignInLimits(env), PORTAL_MODE: mode };
+    const startPortal = async (overrides?: Record<string, string>) => {
+      await stack!.startPortal(mode, overrides);
+      if (mode === "dev") await compileEveryPage(stack!.env.APP_URL!);
+    };
+    // Specs named on the command line run in whichever part they belong to.
+    const specs = args.filter((arg) => !arg.startsWith("-"));
+    const offNamed = specs.some((spec) => spec.includes(emailLinkOffPart));
+    // Both parts run even when the first fails, so one run reports every failure.
+    let portalFailure: unknown;
+    if (specs.length === 0 || specs.some((spec) => !spec.includes(emailLinkOffPart))) {
+      await startPortal();
+      await run(bin("playwright"), ["test", "--project=portal", "--pass-with-no-tests", ...args], browserEnv).catch((error) => (portalFailure = error));
+      await stack.stopPortal();
+    }
+    if (specs.length === 0 || offNamed) {
+      await startPortal({ AUTH_EMAIL_LINK: "off" });
+      await run(bin("playwright"), ["test", `--project=${emailLinkOffPart}`, "--pass-with-no-tests", ...args], { ...browserEnv, AUTH_EMAIL_LINK: "off" });
+    }
+    if (portalFailure) throw portalFailure;
   }
 } catch (error) {
   failed = true;

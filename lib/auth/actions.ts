@@ -5,13 +5,15 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import { db } from "../db";
+import { emailLinkEnabled, env } from "../env";
 import { clientAddress } from "../request-meta";
+import { ENTRA_PROVIDER } from "./entra";
 import { checkEmailPath, signIn, signOut, startEmailSignIn } from "./index";
 import { consumeSignInAllowance } from "./sign-in-limit";
 
 const emailSchema = z.object({ email: z.email().trim().toLowerCase() });
 
-export type SignInState = { ok: false; fieldError?: "invalidEmail"; retryInMinutes?: number } | undefined;
+export type SignInState = { ok: false; fieldError?: "invalidEmail"; retryInMinutes?: number; unavailable?: true } | undefined;
 
 /**
  * Queues a magic link for a provisioned user. Every address gets the same answer, the "check your
@@ -19,6 +21,8 @@ export type SignInState = { ok: false; fieldError?: "invalidEmail"; retryInMinut
  * so the form does not tell who has an account.
  */
 export async function requestSignInLink(_: SignInState, form: FormData): Promise<SignInState> {
+  // AUTH_EMAIL_LINK=off: the page offers no email form, and a request sent anyway gets nothing.
+  if (!emailLinkEnabled(env())) return { ok: false, unavailable: true };
   const parsed = emailSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return { ok: false, fieldError: "invalidEmail" };
   const { email } = parsed.data;
@@ -31,9 +35,9 @@ export async function requestSignInLink(_: SignInState, form: FormData): Promise
   redirect(checkEmailPath);
 }
 
-/** Starts Microsoft Entra ID sign-in. */
+/** Starts Microsoft Entra ID sign-in: on to Entra ID's sign-in page (lib/auth/entra.ts decides on the way back). */
 export async function signInWithEntra() {
-  await signIn("microsoft-entra-id", { redirectTo: "/" });
+  await signIn(ENTRA_PROVIDER, { redirectTo: "/" });
 }
 
 /** Ends the session (its row is deleted, so the cookie is worthless everywhere). */

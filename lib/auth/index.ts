@@ -1,17 +1,23 @@
-// Auth.js: magic-link sign-in by email (queued in the outbox) and Microsoft Entra ID, with database
-// sessions so a sign-out or a removed user takes effect at once on every instance. Every link and
-// redirect it makes points at APP_URL, whatever host the request names.
+// Auth.js: Microsoft Entra ID (lib/auth/entra.ts) and, where AUTH_EMAIL_LINK allows it, magic-link
+// sign-in by email (queued in the outbox), with database sessions so a sign-out or a removed user takes
+// effect at once on every instance. Every link and redirect it makes points at APP_URL, whatever host
+// the request names.
 import type { NextRequest } from "next/server";
 import { Auth, raw, setEnvDefaults, skipCSRFCheck } from "@auth/core";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter } from "next-auth/adapters";
-import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { cookies } from "next/headers";
 import { db } from "../db";
-import { entraConfigured, env, pinAuthUrl } from "../env";
+import { emailLinkEnabled, entraConfigured, env, pinAuthUrl } from "../env";
+import { localeCookie } from "../i18n/locales";
+import { admitEntraSignIn, ENTRA_PROVIDER, entraProvider } from "./entra";
+import { sessionCookieValue } from "./session-cookie";
 import { queueSignInLink } from "./sign-in-email";
 import { recordSessionLookupFailure } from "./session-lookup";
+
+const SESSION_SECONDS = 8 * 60 * 60;
 
 /** Where the sign-in form sends everyone who asked for a link, known address or not. */
 export const checkEmailPath = "/signin/check-email";
@@ -52,21 +58,17 @@ function config(): NextAuthConfig {
   // request's X-Forwarded-Host.
   pinAuthUrl(settings);
   const appOrigin = new URL(settings.APP_URL).origin;
-  const providers: NextAuthConfig["providers"] = [
-    Nodemailer({ server: settings.SMTP_URL, from: settings.MAIL_FROM, maxAge: 15 * 60, sendVerificationRequest: queueSignInLink }),
-  ];
-  if (entraConfigured(settings)) {
-    providers.push(
-      MicrosoftEntraID({
-        clientId: settings.AUTH_MICROSOFT_ENTRA_ID_ID,
-        clientSecret: settings.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-        issuer: settings.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
-      }),
-    );
+  const providers: NextAuthConfig["providers"] = [];
+  if (entraConfigured(settings)) providers.push(entraProvider(settings));
+  // Off, the provider is gone: links already sent stop working too.
+  if (emailLinkEnabled(settings)) {
+    providers.push(Nodemailer({ server: settings.SMTP_URL, from: settings.MAIL_FROM, maxAge: 15 * 60, sendVerificationRequest: queueSignInLink }));
   }
   return {
     adapter: adapter(),
-    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+    // Eight hours from sign-in, never extended by activity: access an Entra ID role no longer grants
+    // ends at the latest one working day after it was removed, even for someone who never signs in again.
+    session: { strategy: "database", maxAge: SESSION_SECONDS, updateAge: SESSION_SECONDS },
     secret: settings.AUTH_SECRET,
     basePath: "/api/auth",
     // The host comes from AUTH_URL (pinned above), never from the request's headers.
@@ -74,12 +76,22 @@ function config(): NextAuthConfig {
     providers,
     pages: { signIn: "/signin", verifyRequest: checkEmailPath, error: "/signin" },
     callbacks: {
-      // Only people provisioned in the portal (partner admins, reviewers) may sign in. An unknown address
-      // asking for an email link is sent where a known one is, with no link and no error, so the answer
-      // does not tell who has an account.
-      async signIn({ user, profile, email: emailRequest }) {
-        const email = (user.email ?? profile?.email ?? "").toLowerCase();
-        const known = email !== "" && (await db.user.count({ where: { email } })) > 0;
+      async signIn({ user, account, profile, email: emailRequest }) {
+        if (account?.provider === ENTRA_PROVIDER) {
+          const store = await cookies();
+          return admitEntraSignIn({
+            db,
+            settings,
+            profile,
+            providerAccountId: account.providerAccountId,
+            browser: { sessionToken: await sessionCookieValue(), locale: store.get(localeCookie)?.value },
+          });
+        }
+        // By email, only people provisioned in the portal (partner admins, reviewers) who do not sign in
+        // with Entra ID (there, Entra decides). An unknown address asking for a link is sent where a known
+        // one is, with no link and no error, so the answer does not tell who has an account.
+        const email = (user.email ?? "").toLowerCase();
+        const known = email !== "" && (await db.user.count({ where: { email, accounts: { none: { provider: ENTRA_PROVIDER } } } })) > 0;
         if (emailRequest?.verificationRequest && !known) return checkEmailPath;
         return known;
       },

@@ -11,6 +11,16 @@ export async function hasSessionCookie() {
   return names.some((name) => store.has(name));
 }
 
+/** The session token the browser sent, if any. */
+export async function sessionCookieValue() {
+  const store = await cookies();
+  for (const name of names) {
+    const value = store.get(name)?.value;
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** Expires the session cookie (route handlers and server actions only: pages cannot set cookies). */
 export async function forgetSessionCookie() {
   const store = await cookies();

@@ -8,7 +8,8 @@ export type ReferenceData = {
     name: string;
     subscriptions: { id: string; workloadId: string; channel: PurchaseChannel; endsAt: Date }[];
   }[];
-  organizations: { name: string; locations: { partnerId: string; city: string | null }[] }[];
+  /** entraTenantIds: the Microsoft Entra ID tenants the organisation's people sign in from (the token's `tid`). */
+  organizations: { name: string; locations: { partnerId: string; city: string | null }[]; entraTenantIds: string[] }[];
   users: { email: string; name: string; role: UserRole; organization?: string }[];
 };
 
@@ -34,6 +35,11 @@ export const DEMO = {
     northwindPowerApps: "7b2e4d6f-1c3a-4b8d-8f9e-2a4c6e8b0d31",
     northwindCustomerServiceCsp: "8c3f5e7a-2d4b-4c9e-9a0f-3b5d7f9c1e42",
     tailspinBusinessCentralExpired: "0d4a6f8b-3e5c-4daf-8b1a-4c6e8a0d2f53",
+  },
+  /** The demo organisations' Microsoft Entra ID tenants (tests/support/entra.ts signs their people in). */
+  entraTenants: {
+    contoso: "3c8a3d2e-5b1f-4c7a-9e6d-0f2b4a6c8e10",
+    fabrikam: "7d1e9f3a-2c4b-4e8d-a6f0-5b3c1d9e7a24",
   },
   users: {
     contosoAdmin: "admin@contoso.example",
@@ -90,8 +96,8 @@ export function demoReferenceData(now = new Date()): ReferenceData {
       },
     ],
     organizations: [
-      { name: "Contoso", locations: [{ partnerId: "4412345", city: "Seattle" }, { partnerId: "4412346", city: "Tokyo" }] },
-      { name: "Fabrikam", locations: [{ partnerId: "5523456", city: null }] },
+      { name: "Contoso", locations: [{ partnerId: "4412345", city: "Seattle" }, { partnerId: "4412346", city: "Tokyo" }], entraTenantIds: [DEMO.entraTenants.contoso] },
+      { name: "Fabrikam", locations: [{ partnerId: "5523456", city: null }], entraTenantIds: [DEMO.entraTenants.fabrikam] },
     ],
     users: [
       { email: DEMO.users.contosoAdmin, name: "Contoso incentive admin", role: "INCENTIVE_ADMIN", organization: "Contoso" },

@@ -19,11 +19,16 @@ export async function importReferenceData(db: Db, data: ReferenceData) {
         await tx.subscription.upsert({ where: { id: subscription.id }, create: fields, update: fields });
       }
     }
-    for (const { locations, name } of data.organizations) {
+    for (const { locations, name, entraTenantIds } of data.organizations) {
       const organization = await tx.organization.upsert({ where: { name }, create: { name }, update: {} });
       for (const location of locations) {
         const fields = { ...location, organizationId: organization.id };
         await tx.partnerLocation.upsert({ where: { partnerId: location.partnerId }, create: fields, update: fields });
+      }
+      // A tenant named again under another organisation moves there: its people's next sign-in follows it.
+      for (const tenantId of entraTenantIds) {
+        const fields = { tenantId, organizationId: organization.id };
+        await tx.entraTenant.upsert({ where: { tenantId }, create: fields, update: fields });
       }
     }
     for (const { organization, ...user } of data.users) {

@@ -125,7 +125,8 @@ test("the sign-in page and the claims wizard run and look right under the CSP", 
   test.slow(); // a sign-in and the wizard's first compile
   const violations = await watchViolations(page);
   const signin = await page.goto("/signin");
-  const button = page.getByRole("button", { name: "Email me a sign-in link" });
+  // The primary button (Microsoft Entra ID is configured in the tests).
+  const button = page.getByRole("button", { name: "Sign in with Microsoft" });
   await expect(button).toBeVisible();
   // Fluent's brand colour on the primary button: Griffel's styles were applied.
   await expect(button).toHaveCSS("background-color", "rgb(15, 108, 189)");

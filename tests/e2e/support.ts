@@ -1,5 +1,5 @@
-// Browser-test helpers: sign in like a person (magic link from the mail catcher), axe checks on every page
-// a test visits, screenshots.
+// Browser-test helpers: sign in like a person (magic link from the mail catcher, or Microsoft Entra ID
+// through its stand-in), axe checks on every page a test visits, screenshots.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { firstLink, waitForMail } from "../support/mailbox";
@@ -123,6 +123,21 @@ export async function signIn(page: Page, email: string) {
   const mail = await waitForMail({ to: email, since, subject: /sign-in link|サインイン リンク/ });
   await page.goto(firstLink(mail, /\/api\/auth\/callback\/nodemailer/));
   sessions.set(email, (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("session-token")));
+}
+
+/**
+ * Signs in with the sign-in page's Microsoft button, as `person` at the Entra ID stand-in
+ * (tests/support/entra.ts), and waits for the portal's page the sign-in ends on (home or a refusal).
+ */
+export async function signInWithMicrosoft(page: Page, person: { username: string }) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: /^(Sign in with Microsoft|Microsoft でサインイン)$/ }).click();
+  await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(process.env.ENTRA_TEST_URL);
+  await page.getByLabel("Email or username").fill(person.username);
+  await page.getByRole("button", { name: "Next" }).click();
+  const portal = new URL(process.env.APP_URL!).origin;
+  await page.waitForURL((url) => url.origin === portal && !url.pathname.startsWith("/api/auth/") && url.pathname !== "/");
 }
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation of the current page in its current state (a dialog open, say). */

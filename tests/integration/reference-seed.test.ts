@@ -8,6 +8,7 @@ afterAll(() => db.$disconnect());
 const counts = async () => ({
   organizations: await db.organization.count(),
   locations: await db.partnerLocation.count(),
+  entraTenants: await db.entraTenant.count(),
   users: await db.user.count(),
   workloads: await db.workload.count(),
   tenants: await db.tenant.count(),
@@ -16,11 +17,13 @@ const counts = async () => ({
 
 describe("demo reference data", () => {
   it("is seeded exactly as the domain describes it", async () => {
-    const contoso = await db.organization.findUniqueOrThrow({ where: { name: "Contoso" }, include: { locations: { orderBy: { partnerId: "asc" } }, users: true } });
+    const contoso = await db.organization.findUniqueOrThrow({ where: { name: "Contoso" }, include: { locations: { orderBy: { partnerId: "asc" } }, users: true, entraTenants: true } });
     expect(contoso.locations.map((l) => [l.partnerId, l.city])).toEqual([["4412345", "Seattle"], ["4412346", "Tokyo"]]);
     expect(contoso.users.map((u) => [u.email, u.role])).toEqual([["admin@contoso.example", "INCENTIVE_ADMIN"]]);
-    const fabrikam = await db.organization.findUniqueOrThrow({ where: { name: "Fabrikam" }, include: { locations: true } });
+    expect(contoso.entraTenants.map((t) => t.tenantId)).toEqual([DEMO.entraTenants.contoso]);
+    const fabrikam = await db.organization.findUniqueOrThrow({ where: { name: "Fabrikam" }, include: { locations: true, entraTenants: true } });
     expect(fabrikam.locations.map((l) => l.partnerId)).toEqual(["5523456"]);
+    expect(fabrikam.entraTenants.map((t) => t.tenantId)).toEqual([DEMO.entraTenants.fabrikam]);
     expect(await db.user.findUniqueOrThrow({ where: { email: DEMO.users.reviewer } })).toMatchObject({ role: "REVIEWER", organizationId: null });
 
     expect(await db.workload.count({ where: { solutionArea: "MODERN_WORK_SECURITY" } })).toBe(11);

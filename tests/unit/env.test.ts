@@ -57,6 +57,31 @@ describe("environment validation", () => {
     ]);
   });
 
+  it("turns the email link off in production unless set, and refuses a portal nobody could sign in to", () => {
+    const entra = {
+      AUTH_MICROSOFT_ENTRA_ID_ID: "client",
+      AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret",
+      AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/organizations/v2.0",
+    };
+    expect(parseEnv(valid).AUTH_EMAIL_LINK).toBe("on");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", ...entra }).AUTH_EMAIL_LINK).toBe("off");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AUTH_EMAIL_LINK: "on" }).AUTH_EMAIL_LINK).toBe("on");
+    expect(parseEnv({ ...valid, AUTH_EMAIL_LINK: " OFF ", ...entra }).AUTH_EMAIL_LINK).toBe("off");
+    expect(problems({ ...valid, NODE_ENV: "production" })).toEqual([expect.stringMatching(/^AUTH_EMAIL_LINK is off .* nobody could sign in/)]);
+    expect(problems({ ...valid, AUTH_EMAIL_LINK: "off" })).toEqual([expect.stringMatching(/^AUTH_EMAIL_LINK is off/)]);
+    expect(problems({ ...valid, AUTH_EMAIL_LINK: "maybe" })).toEqual(['AUTH_EMAIL_LINK must be "on" or "off"']);
+  });
+
+  it("takes Entra ID's v2.0 issuer over https only, and Microsoft's tenant as a GUID", () => {
+    const entra = { AUTH_MICROSOFT_ENTRA_ID_ID: "client", AUTH_MICROSOFT_ENTRA_ID_SECRET: "secret" };
+    expect(parseEnv({ ...valid, ...entra, AUTH_MICROSOFT_ENTRA_ID_ISSUER: "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0" })).toBeTruthy();
+    for (const issuer of ["http://login.microsoftonline.com/organizations/v2.0", "https://login.microsoftonline.com/organizations", "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/"]) {
+      expect(problems({ ...valid, ...entra, AUTH_MICROSOFT_ENTRA_ID_ISSUER: issuer })).toEqual([expect.stringMatching(/^AUTH_MICROSOFT_ENTRA_ID_ISSUER must be Entra ID's v2.0 issuer/)]);
+    }
+    expect(parseEnv({ ...valid, AUTH_REVIEWER_TENANT_ID: " 72F988BF-86F1-41AF-91AB-2D7CD011DB47 " }).AUTH_REVIEWER_TENANT_ID).toBe("72f988bf-86f1-41af-91ab-2d7cd011db47");
+    expect(problems({ ...valid, AUTH_REVIEWER_TENANT_ID: "microsoft.com" })).toEqual([expect.stringMatching(/^AUTH_REVIEWER_TENANT_ID must be a tenant ID/)]);
+  });
+
   it("trusts forwarded headers and shows health detail to anyone only when told to", () => {
     expect(parseEnv(valid)).toMatchObject({ TRUSTED_PROXY: "off", HEALTH_DETAIL: "off" });
     expect(parseEnv({ ...valid, TRUSTED_PROXY: " ON ", HEALTH_DETAIL: "on" })).toMatchObject({ TRUSTED_PROXY: "on", HEALTH_DETAIL: "on" });
