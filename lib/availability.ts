@@ -79,11 +79,14 @@ function logUnavailable(service: Service, error: unknown) {
 
 const RETRY_AFTER_SECONDS = "30";
 
+const unavailableHeaders = { "retry-after": RETRY_AFTER_SECONDS, "cache-control": "no-store" };
+
 /**
- * A route handler that answers 503 `{ error: "unavailable" }` (with Retry-After) when a service it needs
- * cannot be reached; every other error goes on as before.
+ * A route handler that answers 503 with Retry-After when a service it needs cannot be reached: the body
+ * is `{ error: "unavailable" }`, or what `page` makes of the request (the customer's HTML page); every
+ * other error goes on as before.
  */
-export function answerUnavailable<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+export function answerUnavailable<A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response>, page?: (request: Request) => Promise<{ body: string; contentType: string }>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await handler(...args);
@@ -91,7 +94,9 @@ export function answerUnavailable<A extends unknown[]>(handler: (...args: A) => 
       const service = unavailableService(error);
       if (!service) throw error;
       logUnavailable(service, error);
-      return Response.json({ error: "unavailable" }, { status: 503, headers: { "retry-after": RETRY_AFTER_SECONDS, "cache-control": "no-store" } });
+      if (!page) return Response.json({ error: "unavailable" }, { status: 503, headers: unavailableHeaders });
+      const { body, contentType } = await page(args[0]);
+      return new Response(body, { status: 503, headers: { ...unavailableHeaders, "content-type": contentType } });
     }
   };
 }

@@ -71,23 +71,24 @@ export function ClaimView({
   const t = useTranslations("ClaimPage");
   const tl = useTranslations("PartnerLoop");
   const tr = useTranslations("Reasons");
+  const te = useTranslations("Errors");
   const [resendNote, setResendNote] = useState<string>();
   const resend = () =>
     startTransition(async () => {
       const result = await resendCustomerEmailAction(claim.id);
-      setResendNote(result.ok ? t("resent", { email: result.email }) : result.retryAfter ? t("resendLater", { date: new Date(result.retryAfter) }) : undefined);
+      setResendNote(result.ok ? t("resent", { email: result.email }) : result.retryAfter ? t("resendLater", { date: new Date(result.retryAfter) }) : "problem" in result ? te("unavailable") : undefined);
     });
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
-  const [deleteError, setDeleteError] = useState(false);
+  const [deleteError, setDeleteError] = useState<"failed" | "unavailable">();
   const draft = status === "DRAFT";
 
   const remove = () =>
     startTransition(async () => {
       const result = await deleteDraftClaim(claim.id);
       if (result.ok) router.push("/claims");
-      else setDeleteError(true);
+      else setDeleteError("problem" in result ? "unavailable" : "failed");
     });
 
   return (
@@ -168,7 +169,7 @@ export function ClaimView({
       </div>
       {deleteError ? (
         <MessageBar intent="error" role="alert" className={styles.note}>
-          <MessageBarBody>{t("deleteFailed")}</MessageBarBody>
+          <MessageBarBody>{deleteError === "unavailable" ? te("unavailable") : t("deleteFailed")}</MessageBarBody>
         </MessageBar>
       ) : null}
       <StatusExplanation timeline={timeline} />

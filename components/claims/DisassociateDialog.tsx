@@ -17,6 +17,7 @@ const useStyles = makeStyles({ content: { display: "flex", flexDirection: "colum
 export function DisassociateDialog({ claimId, tenantName }: { claimId: string; tenantName: string }) {
   const styles = useStyles();
   const t = useTranslations("PartnerLoop");
+  const te = useTranslations("Errors");
   const fieldError = useFieldError();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -57,7 +58,7 @@ export function DisassociateDialog({ claimId, tenantName }: { claimId: string; t
               </Field>
               {problem ? (
                 <MessageBar intent="error" role="alert">
-                  <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
+                  <MessageBarBody>{problem === "unavailable" ? te("unavailable") : t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
                 </MessageBar>
               ) : null}
             </DialogContent>

@@ -22,6 +22,7 @@ const useStyles = makeStyles({
 export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; closesAt: string; newFiles: UploadedFile[] }) {
   const styles = useStyles();
   const t = useTranslations("PartnerLoop");
+  const te = useTranslations("Errors");
   const tv = useTranslations("Validation");
   const format = useFormatter();
   const fieldError = useFieldError();
@@ -76,7 +77,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
       ) : null}
       {problem ? (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
+          <MessageBarBody>{problem === "unavailable" ? te("unavailable") : t.has(`problems.${problem}`) ? t(`problems.${problem}`) : t("problems.notAllowed")}</MessageBarBody>
         </MessageBar>
       ) : null}
       <UploadAwareButton type="submit" form="dispute-form" appearance="primary" disabled={pending} uploading={uploading}>

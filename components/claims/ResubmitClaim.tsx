@@ -17,6 +17,7 @@ export function ResubmitClaim({ claimId, uploading = false }: { claimId: string;
   const styles = useStyles();
   const t = useTranslations("PartnerLoop");
   const tp = useTranslations("Poe");
+  const te = useTranslations("Errors");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
@@ -41,7 +42,7 @@ export function ResubmitClaim({ claimId, uploading = false }: { claimId: string;
       {problem ? (
         <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
-            {tp.has(`problems.${problem}`) && problem !== "notEditable" ? tp(`problems.${problem}`) : t("resubmitNotPossible")}
+            {problem === "unavailable" ? te("unavailable") : tp.has(`problems.${problem}`) && problem !== "notEditable" ? tp(`problems.${problem}`) : t("resubmitNotPossible")}
             {problem === "claimIncomplete" ? (
               <>
                 {" "}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { Field, makeStyles, Textarea } from "@fluentui/react-components";
+import { Field, makeStyles, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { saveCommentsAction } from "@/lib/poe/actions";
 import { commentsSchema } from "@/lib/poe/schemas";
@@ -20,12 +20,15 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState(false);
+  const [unavailable, setUnavailable] = useState(false);
+  const te = useTranslations("Errors");
   const form = useForm<{ comments: string }>({ resolver: zodResolver(commentsSchema), defaultValues: { comments } });
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {
         setSaved(false);
         const result = await saveCommentsAction(claimId, values);
+        setUnavailable(!result.ok && "problem" in result);
         if (result.ok) {
           setSaved(true);
           router.refresh();
@@ -39,6 +42,11 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
       <Field label={t("comments")} {...fieldError(form.formState.errors.comments)}>
         <Textarea {...form.register("comments")} rows={3} resize="vertical" />
       </Field>
+      {unavailable ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{te("unavailable")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       <SaveBar label={t("saveComments")} pending={pending} saved={saved} />
     </form>
   );

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
 export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: string; workloads: { id: string; name: string }[]; defaults?: PoeDetailsInput }) {
   const styles = useStyles();
   const t = useTranslations("Poe");
+  const te = useTranslations("Errors");
   const fieldError = useFieldError();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -54,7 +55,7 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
           setSaved(true);
           router.refresh();
         } else {
-          if (result.message) setFormError(result.message);
+          setFormError("problem" in result ? result.problem : result.message);
           for (const [field, message] of Object.entries(result.fieldErrors)) form.setError(field as Path<PoeDetailsInput>, { type: "server", message });
         }
         resolve();
@@ -65,8 +66,8 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
   return (
     <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("detailsHeading")}>
       {formError ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{t("problems.notEditable")}</MessageBarBody>
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{formError === "unavailable" ? te("unavailable") : t("problems.notEditable")}</MessageBarBody>
         </MessageBar>
       ) : null}
       <Controller

@@ -82,6 +82,7 @@ export function PoeFiles({
   const styles = useStyles();
   const t = useTranslations("Poe");
   const tl = useTranslations("Languages");
+  const te = useTranslations("Errors");
   const router = useRouter();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
@@ -117,7 +118,7 @@ export function PoeFiles({
     startRemoving(async () => {
       setUploads((list) => current(list).filter((u) => !(u.state === "stored" && u.file.id === file.id)));
       const result = await removePoeFileAction(claimId, file.id);
-      if (!result.ok) setProblems([t(`fileErrors.${result.problem === "notEditable" ? "notEditable" : "notFound"}`, { name: file.fileName })]);
+      if (!result.ok) setProblems([result.problem === "unavailable" ? te("unavailable") : t(`fileErrors.${result.problem === "notEditable" ? "notEditable" : "notFound"}`, { name: file.fileName })]);
       router.refresh();
     });
 

@@ -109,6 +109,7 @@ export function ReviewClaimView(props: Props) {
   const t = useTranslations("Review");
   const tp = useTranslations("ClaimPage");
   const tr = useTranslations("Reasons");
+  const te = useTranslations("Errors");
   const format = useFormatter();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -126,7 +127,7 @@ export function ReviewClaimView(props: Props) {
     if (result.ok) return undefined;
     const holders = "holders" in result ? result.holders : undefined;
     return {
-      text: t(`problems.${result.problem}` as "problems.stale", { assignee: result.assignee ?? "" }),
+      text: result.problem === "unavailable" ? te("unavailable") : t(`problems.${result.problem}` as "problems.stale", { assignee: result.assignee ?? "" }),
       holders: holders?.map((h) => ({ ...h, submittedAt: iso(h.submittedAt), statusChangedAt: iso(h.statusChangedAt), associatedSince: iso(h.associatedSince) })),
     };
   };

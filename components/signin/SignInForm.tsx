@@ -55,6 +55,7 @@ export function SignInForm({ error, methods }: { error?: string; methods: SignIn
 function EmailLinkForm({ primary }: { primary: boolean }) {
   const styles = useStyles();
   const t = useTranslations("SignIn");
+  const te = useTranslations("Errors");
   const [state, action, pending] = useActionState(requestSignInLink, undefined);
   const fieldError = state?.fieldError ? t(state.fieldError) : undefined;
   return (
@@ -64,9 +65,14 @@ function EmailLinkForm({ primary }: { primary: boolean }) {
           <MessageBarBody>{t("tooManyRequests", { minutes: state.retryInMinutes })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state?.unavailable ? (
+      {state?.emailLinkOff ? (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{t("emailLinkOff")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state?.problem === "unavailable" ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{te("unavailable")}</MessageBarBody>
         </MessageBar>
       ) : null}
       <Field label={t("email")} required hint={t("emailHint")} validationMessage={fieldError} validationState={fieldError ? "error" : "none"}>

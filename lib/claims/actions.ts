@@ -3,6 +3,7 @@
 // gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
 import { unlessUnavailable } from "../availability";
+import { answered, unavailableAnswer, type Unavailable } from "../actions";
 import { requestMeta } from "../request-meta";
 import { currentLocale } from "../i18n/current";
 import { redirect } from "next/navigation";
@@ -45,46 +46,50 @@ export async function finishClaimWizard(key: string, creationKey: string): Promi
 }
 
 /** "Cancel": forgets the wizard's unsaved entries and returns to the list (or the draft). */
-export async function cancelClaimWizard(key: string) {
-  const viewer = await requirePartnerAdmin();
+export async function cancelClaimWizard(key: string): Promise<Unavailable> {
   const parsed = keySchema.safeParse(key);
-  if (parsed.success) await discardWizard(viewer, parsed.data);
+  const discarded = await answered(async () => {
+    const viewer = await requirePartnerAdmin();
+    if (parsed.success) await discardWizard(viewer, parsed.data);
+  });
+  if (discarded === unavailableAnswer) return unavailableAnswer;
   redirect(parsed.success && parsed.data !== "new" ? `/claims/${parsed.data}` : "/claims");
 }
 
 /** "Delete" on a Draft. */
-export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean }> {
-  const viewer = await requirePartnerAdmin();
-  const parsed = keySchema.safeParse(claimId);
-  if (!parsed.success || !(await deleteDraft(viewer, parsed.data))) return { ok: false };
-  revalidatePath("/claims");
-  return { ok: true };
+export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean } | Unavailable> {
+  return answered(async () => {
+    const viewer = await requirePartnerAdmin();
+    const parsed = keySchema.safeParse(claimId);
+    if (!parsed.success || !(await deleteDraft(viewer, parsed.data))) return { ok: false };
+    revalidatePath("/claims");
+    return { ok: true };
+  });
 }
 
 /** "Submit claim" on the proof-of-execution page. */
-export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult | { ok: false; problem: "unavailable"; fieldErrors: Record<string, never> }> {
-  return unlessUnavailable(
-    async () => {
-      const viewer = await requirePartnerAdmin();
-      const parsed = keySchema.safeParse(claimId);
-      if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
-      const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
-      if (result.ok) revalidatePath("/claims");
-      return result;
-    },
-    { ok: false, problem: "unavailable", fieldErrors: {} } as const,
-  );
+export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult | Unavailable> {
+  return answered(async () => {
+    const viewer = await requirePartnerAdmin();
+    const parsed = keySchema.safeParse(claimId);
+    if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
+    const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
+    if (result.ok) revalidatePath("/claims");
+    return result;
+  });
 }
 
 /** "Resend email to customer" on a submitted claim the customer has not answered (rate-limited). */
-export async function resendCustomerEmailAction(claimId: string): Promise<{ ok: true; email: string } | { ok: false; retryAfter?: string }> {
-  const viewer = await requirePartnerAdmin();
-  const parsed = keySchema.safeParse(claimId);
-  if (!parsed.success) return { ok: false };
-  const claim = await findClaim(viewer, parsed.data);
-  if (!claim || !canResend(claim)) return { ok: false };
-  const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
-  if (!result.ok) return { ok: false, retryAfter: result.retryAfter.toISOString() };
-  revalidatePath(`/claims/${claim.id}`);
-  return { ok: true, email: claim.customerContactEmail };
+export async function resendCustomerEmailAction(claimId: string): Promise<{ ok: true; email: string } | { ok: false; retryAfter?: string } | Unavailable> {
+  return answered(async () => {
+    const viewer = await requirePartnerAdmin();
+    const parsed = keySchema.safeParse(claimId);
+    if (!parsed.success) return { ok: false };
+    const claim = await findClaim(viewer, parsed.data);
+    if (!claim || !canResend(claim)) return { ok: false };
+    const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
+    if (!result.ok) return { ok: false, retryAfter: result.retryAfter.toISOString() };
+    revalidatePath(`/claims/${claim.id}`);
+    return { ok: true, email: claim.customerContactEmail };
+  });
 }

@@ -94,6 +94,6 @@ ${canDecline ? html`<form method="post" action="${action}" class="decline"><inpu
   return pageDocument(view.locale, t("title"), body, options.nonce);
 }
 
-export function problemPage(t: T, locale: string, message: string, nonce?: string) {
-  return pageDocument(locale, t("invalidTitle"), html`<main><h1>${t("invalidTitle")}</h1><p class="note warn" role="alert">${message}</p></main>`, nonce);
+export function problemPage(t: T, locale: string, message: string, nonce?: string, title = t("invalidTitle")) {
+  return pageDocument(locale, title, html`<main><h1>${title}</h1><p class="note warn" role="alert">${message}</p></main>`, nonce);
 }

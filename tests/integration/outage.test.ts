@@ -2,8 +2,8 @@
 // through TCP proxies that the test stops and starts again (only next/headers and next/cache are
 // mocked; the session is a real Auth.js session, read through its cookie). A signed-in admin is never
 // taken for signed out (sent to sign in, told "not found"): the routes answer 503 "unavailable" within
-// seconds, the wizard's and the submission's actions answer "unavailable" (the form's own message),
-// nothing is written, and everything works again once the service is back.
+// seconds, every server action answers "unavailable" (the form's own message), the customer's page a
+// 503 page in the customer's language, nothing is written, and everything works again once the service is back.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -28,11 +28,18 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
+import { GET as reviewExport } from "@/app/(review)/review/export/route";
+import { GET as customerPage, POST as customerAnswer } from "@/app/c/[token]/route";
+import { requestSignInLink } from "@/lib/auth/actions";
+import { disassociateClaimAction, disputeClaimAction, resubmitClaimAction } from "@/lib/claims/partner-actions";
+import { removePoeFileAction, saveCommentsAction, savePoeDetailsAction } from "@/lib/poe/actions";
+import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
 import { ServiceUnavailable, unavailableService } from "@/lib/availability";
 import { loadViewer } from "@/lib/auth/session";
-import { finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
+import { cancelClaimWizard, deleteDraftClaim, finishClaimWizard, resendCustomerEmailAction, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db-client";
+import { customerLinkToken } from "@/lib/notify/tokens";
 import { acknowledgementKeys } from "@/lib/poe/schemas";
 import { poeContainer } from "@/lib/poe/storage";
 import { DEMO } from "@/lib/reference/demo-data";
@@ -113,7 +120,46 @@ describe("the database away", () => {
       const unavailable = { ok: false, fieldErrors: {}, message: "unavailable" };
       expect(await saveWizardStep("new", 1, details, 2)).toEqual(unavailable);
       expect(await finishClaimWizard("new", randomUUID())).toEqual(unavailable);
-      expect(await submitClaimAction(claimId, { acknowledgements })).toEqual({ ok: false, problem: "unavailable", fieldErrors: {} });
+      const everyOther = { ok: false, problem: "unavailable", fieldErrors: {} };
+      expect(await submitClaimAction(claimId, { acknowledgements })).toEqual(everyOther);
+      // Every other action of the partner's and the reviewer's pages, and the sign-in form: the form's
+      // "try again" (Errors.unavailable), never the error page.
+      const answers = {
+        cancelWizard: await cancelClaimWizard("new"),
+        deleteDraft: await deleteDraftClaim(claimId),
+        resend: await resendCustomerEmailAction(claimId),
+        poeDetails: await savePoeDetailsAction(claimId, {}),
+        comments: await saveCommentsAction(claimId, { comments: "Hello" }),
+        removeFile: await removePoeFileAction(claimId, claimId),
+        resubmit: await resubmitClaimAction(claimId),
+        dispute: await disputeClaimAction(claimId, { explanation: "Our proof is newer." }),
+        disassociate: await disassociateClaimAction(claimId, { reason: "Contract ended." }),
+        decide: await decideClaimAction(claimId, { action: "startReview" }),
+        assign: await assignClaimAction(claimId),
+        unassign: await unassignClaimAction(claimId),
+      };
+      expect(answers).toEqual(Object.fromEntries(Object.keys(answers).map((name) => [name, everyOther])));
+      const form = new FormData();
+      form.set("email", DEMO.users.contosoAdmin);
+      expect(await requestSignInLink(undefined, form)).toEqual({ ok: false, problem: "unavailable" });
+
+      // The customer's page (GET and the answer) says in the customer's language that nothing was recorded.
+      // A well-signed token: what is refused without the database (a tampered one) answers as before.
+      const token = customerLinkToken({ claimId, email: "nancy@northwind.example", outboxId: "outage", expiresAt: new Date(Date.now() + 60_000) });
+      const customerUrl = `${APP}/c/${token}`;
+      const answer = new FormData();
+      answer.set("choice", "approve");
+      for (const response of [
+        await customerPage(new Request(customerUrl, { headers: { "accept-language": "ja" } }), { params: Promise.resolve({ token }) }),
+        await customerAnswer(new Request(customerUrl, { method: "POST", headers: { "accept-language": "ja" }, body: answer }), { params: Promise.resolve({ token }) }),
+      ]) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("30");
+        expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+        expect(await response.text()).toContain("回答は記録されていません");
+      }
+      const exported = await reviewExport(new Request(`${APP}/review/export`));
+      expect(exported.status).toBe(503);
     } finally {
       await proxies.database.start();
     }

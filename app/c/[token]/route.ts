@@ -1,5 +1,6 @@
 // The customer's approve/decline page (no sign-in, no client script). GET shows the request and
 // never changes anything (mail scanners open links); POST records the choice, then redirects.
+import { answerUnavailable } from "@/lib/availability";
 import { resolveLocale } from "@/lib/i18n/locales";
 import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
@@ -25,7 +26,14 @@ async function invalidAnswer(result: InvalidAnswer, token: string, reason: strin
   return new Response(page, { status: 400, headers });
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+/** The database could not be reached: a page in the customer's language that says nothing was recorded. */
+async function unavailablePage(request: Request) {
+  const locale = resolveLocale(request.headers.get("accept-language"));
+  const { t } = await translatorFor(locale);
+  return { body: problemPage(t, locale, t("unavailable"), nonceOf(request), t("unavailableTitle")), contentType: headers["content-type"] };
+}
+
+export const GET = answerUnavailable(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const url = new URL(request.url);
   const opened = await openCustomerLink(token, resolveLocale(request.headers.get("accept-language")));
@@ -33,9 +41,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const { t } = await translatorFor(opened.view.locale);
   const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined, nonce: nonceOf(request) });
   return new Response(page, { headers });
-}
+}, unavailablePage);
 
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const POST = answerUnavailable(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const form = await request.formData().catch(() => null);
   const choice = form?.get("choice");
@@ -46,4 +54,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (!result.ok) return result.reason === "invalidReason" ? invalidAnswer(result, token, reason ?? "", nonceOf(request)) : problem(result, nonceOf(request));
   const done = result.outcome === "approved" ? "approved" : result.outcome === "declined" ? "declined" : "";
   return new Response(null, { status: 303, headers: { location: `/c/${encodeURIComponent(token)}${done ? `?done=${done}` : ""}` } });
-}
+}, unavailablePage);

@@ -1,6 +1,6 @@
 "use client";
 // The wizard's frame: title, step indicator, the step's form, and the Back / Next / Cancel bar.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { Checkmark16Filled } from "@fluentui/react-icons";
@@ -47,6 +47,9 @@ export function WizardFrame({
   const steps = [1, 2, 3, 4] as const;
   // Marks the form as interactive once hydrated (what browser tests wait for before typing).
   const hydrated = useHydrated();
+  // Cancel answers only when it could not forget the entries (an outage); otherwise it leaves the page.
+  const [cancelFailed, setCancelFailed] = useState(false);
+  const shownError = formError ?? (cancelFailed ? "unavailable" : undefined);
   return (
     <form
       noValidate
@@ -68,9 +71,9 @@ export function WizardFrame({
       </nav>
       <div className={styles.body}>
         <Text className={styles.note}>{t("requiredNote")}</Text>
-        {formError ? (
+        {shownError ? (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>{formError === "notEditable" || formError === "unavailable" ? t(formError) : tv.has(formError) ? tv(formError) : t("genericError")}</MessageBarBody>
+            <MessageBarBody>{shownError === "notEditable" || shownError === "unavailable" ? t(shownError) : tv.has(shownError) ? tv(shownError) : t("genericError")}</MessageBarBody>
           </MessageBar>
         ) : null}
         {children}
@@ -85,7 +88,7 @@ export function WizardFrame({
           {pending ? t("saving") : (nextLabel ?? t("next"))}
         </Button>
         <span className={styles.spacer} />
-        <Button appearance="subtle" disabled={pending} onClick={() => void cancelClaimWizard(claimKey)}>
+        <Button appearance="subtle" disabled={pending} onClick={() => void cancelClaimWizard(claimKey).then((answer) => setCancelFailed(answer?.problem === "unavailable"))}>
           {t("cancel")}
         </Button>
       </div>

@@ -1,13 +1,14 @@
 // GET /review/export?<the queue's filters>: the filtered queue as CSV, for reviewers only (404 otherwise).
 // Everything that can refuse the request does so before the response starts: a query that is not
 // well-formed text answers 400, and the search plan is read before the first byte is sent.
+import { answerUnavailable } from "@/lib/availability";
 import { loadViewer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { queueCsv } from "@/lib/review/export";
 import { queueQueryProblem, queueQuerySchema, searchPlan } from "@/lib/review/queue";
 import { jsonError } from "@/lib/poe/http";
 
-export async function GET(request: Request) {
+export const GET = answerUnavailable(async (request: Request) => {
   const viewer = await loadViewer();
   if (!viewer || viewer.role !== "REVIEWER") return jsonError(404, "notFound");
   const params = new URL(request.url).searchParams;
@@ -24,4 +25,4 @@ export async function GET(request: Request) {
       "x-content-type-options": "nosniff",
     },
   });
-}
+});
