@@ -1,7 +1,7 @@
 // Builds a Prisma client on adapter-pg; shared by the app (lib/db.ts), the seed and the tests.
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { ClientBase } from "pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { databaseEnv } from "./env";
 
 /**
@@ -26,3 +26,6 @@ export function createPrismaClient(options: { url?: string; poolMax?: number } =
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/** A transaction client; the client itself fits too, for callers that are not in a transaction. */
+export type Tx = Prisma.TransactionClient;

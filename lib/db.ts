@@ -1,6 +1,6 @@
 // The one Prisma client of the portal (adapter-pg over DATABASE_URL), created on first use so a
-// build without configuration can still import it.
-import "server-only";
+// build without configuration can still import it. The one way to the database for the portal and the
+// standalone worker (scripts/worker.ts) alike; pages and components may not import it (eslint.config.mjs).
 import { createPrismaClient, type Db } from "./db-client";
 
 const globalForDb = globalThis as unknown as { cporDb?: Db };

@@ -41,7 +41,7 @@ try {
 }
 
 const { startOutboxWorker } = await import("../lib/notify/worker");
-const { notifyDb } = await import("../lib/notify/db");
+const { db } = await import("../lib/db");
 const worker = startOutboxWorker();
 // The worker's timers are unref'd (they must not hold a portal process open): keep this one alive.
 const keepAlive = setInterval(() => {}, 60 * 60 * 1000);
@@ -54,7 +54,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     clearInterval(keepAlive);
     await worker.stop();
-    await notifyDb().$disconnect();
+    await db.$disconnect();
     process.exit(0);
   });
 }

@@ -124,6 +124,8 @@ export const { auth, signIn, signOut } = nextAuth;
  */
 export async function startEmailSignIn(email: string) {
   const settings = config();
+  // Auth.js fills its defaults from the AUTH_* variables (AUTH_URL as pinAuthUrl set it), as next-auth's own signIn does.
+  // eslint-disable-next-line no-restricted-properties
   setEnvDefaults(process.env, settings, true);
   const request = new Request(`${new URL(env().APP_URL).origin}${settings.basePath}/signin/nodemailer`, {
     method: "POST",

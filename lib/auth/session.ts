@@ -21,6 +21,8 @@ export const loadViewer = cache(async () => {
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof loadViewer>>>;
 export type PartnerViewer = Viewer & { role: "INCENTIVE_ADMIN"; organization: NonNullable<Viewer["organization"]> };
+/** A Microsoft reviewer: what the validation console's functions take, so only a checked reviewer reaches them. */
+export type ReviewerViewer = Viewer & { role: "REVIEWER" };
 
 /** The signed-in viewer, or a redirect to sign-in. */
 export async function requireViewer(): Promise<Viewer> {
@@ -40,11 +42,13 @@ export async function requirePartnerAdmin(): Promise<PartnerViewer> {
 }
 
 /** A Microsoft reviewer; anyone else gets 404. */
-export async function requireReviewer(): Promise<Viewer> {
+export async function requireReviewer(): Promise<ReviewerViewer> {
   const viewer = await requireViewer();
-  if (viewer.role !== "REVIEWER") notFound();
+  if (!isReviewer(viewer)) notFound();
   return viewer;
 }
+
+export const isReviewer = (viewer: Viewer): viewer is ReviewerViewer => viewer.role === "REVIEWER";
 
 /** Where a viewer starts: partners at their claims, reviewers at the validation queue. */
 export const homePath = (viewer: Viewer) => (viewer.role === "REVIEWER" ? "/review" : "/claims");

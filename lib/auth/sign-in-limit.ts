@@ -1,14 +1,12 @@
 // How many sign-in links may be asked for: per email address and per client address, in fixed
 // 15-minute windows counted in PostgreSQL (the RateLimit table), so every instance shares the counts.
 // Every request counts, whether or not the address has an account, so being limited tells nothing.
+import type { Tx } from "../db-client";
 import { createHmac } from "node:crypto";
 import { isIPv6 } from "node:net";
-import type { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-
-type Client = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
 export type SignInAllowance = { ok: true } | { ok: false; retryAfter: Date };
 
@@ -42,7 +40,7 @@ export function clientBucket(address: string) {
  * go ahead; if not, when the earliest full window ends. One statement, atomic under concurrency: a
  * window that has ended starts again at 1.
  */
-export async function consumeSignInAllowance(client: Client, { email, clientAddress, now = new Date() }: { email: string; clientAddress?: string; now?: Date }): Promise<SignInAllowance> {
+export async function consumeSignInAllowance(client: Tx, { email, clientAddress, now = new Date() }: { email: string; clientAddress?: string; now?: Date }): Promise<SignInAllowance> {
   const settings = env();
   const limits = new Map([[signInLimitKey("email", normalEmail(email)), settings.SIGN_IN_LIMIT_PER_EMAIL]]);
   if (clientAddress) limits.set(signInLimitKey("client", clientBucket(clientAddress)), settings.SIGN_IN_LIMIT_PER_CLIENT);
@@ -59,6 +57,6 @@ export async function consumeSignInAllowance(client: Client, { email, clientAddr
 }
 
 /** Deletes the counts of windows that have ended (run every few minutes by the outbox workers). */
-export async function sweepRateLimits(client: Client, now = new Date()) {
+export async function sweepRateLimits(client: Tx, now = new Date()) {
   return client.$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" < ${ts(now)}::timestamp`;
 }

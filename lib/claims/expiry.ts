@@ -2,13 +2,12 @@
 // business days) is Rejected with "no partner response". Run by every outbox worker (lib/notify/
 // worker.ts) every few minutes; safe with any number of them, since each move is the lifecycle's
 // conditional transition (a partner resubmitting at the same moment wins or loses cleanly).
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { Db } from "../db-client";
 import { overdueCutoff, runTransition, type LifecycleTimers } from "./lifecycle";
 
-type Client = Pick<PrismaClient, "$transaction"> & { claim: Pick<Prisma.ClaimDelegate, "findMany"> };
 
 /** Rejects the unanswered claims whose timer ran out before `now`; returns how many it moved. */
-export async function expireUnansweredClaims(client: Client, { now = new Date(), timers, batch = 100 }: { now?: Date; timers?: LifecycleTimers; batch?: number } = {}) {
+export async function expireUnansweredClaims(client: Db, { now = new Date(), timers, batch = 100 }: { now?: Date; timers?: LifecycleTimers; batch?: number } = {}) {
   const cutoff = overdueCutoff("PARTNER_ACTION_REQUIRED", now, timers)!;
   let moved = 0;
   let after = "";

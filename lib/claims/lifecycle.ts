@@ -236,6 +236,9 @@ export async function disputeWindow(
   return { closesAt, alreadyDisputed, customerDeclined, open: !alreadyDisputed && closesAt !== null && now.getTime() <= closesAt.getTime() };
 }
 
+/** A dispute's new proof: the PoE files uploaded after the rejection (the claim's last status change). */
+export const disputeProofSince = (claim: { statusChangedAt: Date | null }) => claim.statusChangedAt ?? new Date(0);
+
 /** Why a dispute is refused in this window, or null when it is open. */
 export const disputeProblem = (window: DisputeWindow): "alreadyDisputed" | "notAllowed" | "disputeWindowClosed" | null =>
   window.open ? null : window.alreadyDisputed ? "alreadyDisputed" : window.customerDeclined ? "notAllowed" : "disputeWindowClosed";
@@ -437,6 +440,15 @@ export type CustomerResponseInput = { claimId: string; response: "APPROVED" | "D
 export type CustomerResponseResult = { ok: true; status: ClaimStatus } | { ok: false; problem: "notSubmitted" | "alreadyDeclined" };
 
 /**
+ * Locks the claim's row until the caller's transaction ends: every change to a claim (its status, its
+ * proof, its emails) takes this first, so concurrent changes queue up. False when there is no such claim.
+ */
+export async function lockClaim(tx: Prisma.TransactionClient, claimId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/**
  * Records the customer's approval or decline of a submitted claim, inside the caller's transaction
  * (the claim row is locked first, so concurrent answers queue up). Approving again changes nothing;
  * a decline is final. A decline moves the claim to Rejected (CUSTOMER_DECLINED) from any status a
@@ -444,7 +456,7 @@ export type CustomerResponseResult = { ok: true; status: ClaimStatus } | { ok: f
  */
 export async function recordCustomerResponse(tx: Prisma.TransactionClient, input: CustomerResponseInput): Promise<CustomerResponseResult> {
   const { claimId, response } = input;
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  await lockClaim(tx, claimId);
   const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { status: true, customerResponse: true } });
   if (!claim || claim.status === "DRAFT") return { ok: false, problem: "notSubmitted" };
   if (claim.customerResponse === "DECLINED") return { ok: false, problem: "alreadyDeclined" };

@@ -5,7 +5,7 @@ import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { disputeProblem, disputeWindow, transition, type LifecycleTimers, type TransitionProblem } from "./lifecycle";
+import { disputeProblem, disputeProofSince, disputeWindow, transition, type LifecycleTimers, type TransitionProblem, lockClaim } from "./lifecycle";
 import { claimScope } from "./queries";
 import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
@@ -86,13 +86,13 @@ export async function disputeClaim(viewer: PartnerViewer, claimId: string, value
   const parsed = disputeSchema.safeParse(values);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   return db.$transaction(async (tx): Promise<DecisionResult> => {
-    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    await lockClaim(tx, claimId);
     const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
     if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
     if (claim.status !== "REJECTED") return { ok: false, problem: "notAllowed", fieldErrors: {} };
     const refused = disputeProblem(await disputeWindow(tx, claim, options));
     if (refused) return { ok: false, problem: refused, fieldErrors: {} };
-    const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: claim.statusChangedAt ?? new Date(0) } } });
+    const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: disputeProofSince(claim) } } });
     if (newProof === 0) return { ok: false, fieldErrors: { poeFiles: "disputeProofRequired" } };
     const moved = await transition(tx, {
       claimId,

@@ -15,6 +15,19 @@ export function subscriptionEligibility(subscription: { channel: PurchaseChannel
   return "eligible";
 }
 
+/** A subscription ending within this window is flagged "ends soon" in the wizard (a renewal may be due). */
+export const ENDS_SOON_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** How the wizard shows a subscription of the tenant. */
+export const subscriptionChoice = (s: { id: string; workloadId: string; channel: PurchaseChannel; endsAt: Date }, now = new Date()) => ({
+  id: s.id,
+  workloadId: s.workloadId,
+  channel: s.channel,
+  endsAt: s.endsAt.toISOString(),
+  eligibility: subscriptionEligibility(s, now),
+  endsSoon: s.endsAt.getTime() - now.getTime() < ENDS_SOON_MS,
+});
+
 type DetailsFacts = { solutionArea: SolutionArea; partnerId: string; tenantId: string };
 type WorkloadFacts = DetailsFacts & { workloadIds: string[]; subscriptionIds: string[] };
 

@@ -9,7 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
 import { findCollisions, flagConflicts } from "./collisions";
-import { transition } from "./lifecycle";
+import { transition, lockClaim } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
@@ -72,7 +72,7 @@ export async function checkSubmittable(viewer: PartnerViewer, claim: ClaimForSub
  */
 export async function lockForSubmission(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: { id: string; tenantId: string }) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
+  await lockClaim(tx, claim.id);
   return tx.claim.findFirst({ where: { ...claimScope(viewer), id: claim.id }, include: submissionInclude });
 }
 

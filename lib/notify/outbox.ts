@@ -12,7 +12,8 @@
 // the duplicate; this "at least once, same Message-ID" is the delivery guarantee.
 import type { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
-import { notifyDb, type Tx } from "./db";
+import { db } from "../db";
+import type { Tx } from "../db-client";
 
 export const MAX_ATTEMPTS = 8;
 /** Reminders per claim, at most (lib/notify/reminders.ts). */
@@ -50,7 +51,6 @@ const ts = (date: Date) => date.toISOString();
  * Message-ID if the row has none yet. Rows whose worker died on the last allowed attempt become FAILED.
  */
 export async function claimDueMessages({ limit, now }: { limit: number; now: Date }): Promise<ClaimedMessage[]> {
-  const db = notifyDb();
   await db.$executeRaw`
     UPDATE "OutboxMessage"
     SET status = 'FAILED', "lockedUntil" = NULL,
@@ -78,7 +78,7 @@ export async function claimDueMessages({ limit, now }: { limit: number; now: Dat
 
 /** The message went out: SENT, whatever another worker did with the row meanwhile (it was delivered). */
 export async function markSent(row: Pick<ClaimedMessage, "id">, now: Date) {
-  await notifyDb().outboxMessage.updateMany({
+  await db.outboxMessage.updateMany({
     where: { id: row.id, status: { not: "SENT" } },
     data: { status: "SENT", sentAt: now, lockedUntil: null, lastError: null },
   });
@@ -93,7 +93,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  */
 export async function markAttemptFailed(row: Pick<ClaimedMessage, "id" | "attempts">, error: unknown, now: Date, { permanent = false } = {}) {
   const failed = permanent || row.attempts >= MAX_ATTEMPTS;
-  const updated = await notifyDb().outboxMessage.updateMany({
+  const updated = await db.outboxMessage.updateMany({
     where: { id: row.id, status: "SENDING", attempts: row.attempts },
     data: failed
       ? { status: "FAILED", lockedUntil: null, lastError: describe(error) }

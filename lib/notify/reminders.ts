@@ -3,7 +3,7 @@
 // at most MAX_REMINDERS (2) per claim. Idempotent and safe to run from several workers at once: the
 // reminder number is part of the dedupeKey (`customer-reminder:<claimId>:<n>`).
 import { env } from "../env";
-import { notifyDb } from "./db";
+import { db } from "../db";
 import { customerRequestKinds, messageKinds } from "./messages";
 import { MAX_REMINDERS } from "./outbox";
 
@@ -14,7 +14,6 @@ type Due = { claimId: string; email: string; locale: string; sent: number };
 
 /** Queues the reminders that are due at `now`; returns how many were queued. */
 export async function scheduleReminders(now: Date = new Date(), { reminderDays = env().REMINDER_DAYS }: { reminderDays?: number } = {}) {
-  const db = notifyDb();
   const before = new Date(now.getTime() - reminderDays * DAY).toISOString();
   const due = await db.$queryRaw<Due[]>`
     SELECT c.id AS "claimId", c."customerContactEmail" AS email, c."customerLocale" AS locale,

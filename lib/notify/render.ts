@@ -5,7 +5,7 @@ import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { env } from "../env";
 import { resolveLocale } from "../i18n/locales";
-import { notifyDb } from "./db";
+import { db } from "../db";
 import { messageKinds, payloadSchemas, type MessageKind } from "./messages";
 import { MAX_REMINDERS } from "./outbox";
 import { unseal } from "./seal";
@@ -29,7 +29,7 @@ export type RenderableMessage = { id: string; kind: string; claimId: string | nu
 
 /** The claim as the templates see it, or null if it is gone. */
 export async function loadEmailClaim(claimId: string) {
-  const claim = await notifyDb().claim.findFirst({
+  const claim = await db.claim.findFirst({
     where: { id: claimId, deletedAt: null },
     include: {
       organization: { select: { name: true } },
@@ -41,7 +41,7 @@ export async function loadEmailClaim(claimId: string) {
     },
   });
   if (!claim) return null;
-  const tenant = await notifyDb().tenant.findUnique({ where: { id: claim.tenantId }, select: { name: true } });
+  const tenant = await db.tenant.findUnique({ where: { id: claim.tenantId }, select: { name: true } });
 
   const byWorkload = new Map<string, { name: string; sortOrder: number; subscriptions: string[] }>();
   for (const { workload } of claim.workloads) byWorkload.set(workload.id, { name: workload.name, sortOrder: workload.sortOrder, subscriptions: [] });
@@ -112,7 +112,7 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
       const variant: CustomerEmailVariant =
         "reminder" in payload ? { kind: "reminder", reminder: payload.reminder, of: MAX_REMINDERS } : message.kind === messageKinds.customerResend ? { kind: "resend" } : { kind: "request" };
       // The link's lifetime counts from when the message was queued: the same row always gives the same link.
-      const link = await issueCustomerLink(notifyDb(), { claimId: claim.view.id, email: payload.to, outboxId: message.id, now: message.createdAt });
+      const link = await issueCustomerLink(db, { claimId: claim.view.id, email: payload.to, outboxId: message.id, now: message.createdAt });
       return toMail(
         payload.to,
         customerEmailSubject(locale, claim.view, variant),
@@ -141,7 +141,7 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
       if (expiresAt.getTime() <= Date.now()) throw new PermanentMessageError("the sign-in link expired before it could be sent");
       const url = unseal(payload.link);
       if (!url) throw new PermanentMessageError("the sign-in link cannot be unsealed (was AUTH_SECRET changed?)");
-      const user = await notifyDb().user.findUnique({ where: { email: payload.to.toLowerCase() }, select: { locale: true } });
+      const user = await db.user.findUnique({ where: { email: payload.to.toLowerCase() }, select: { locale: true } });
       const locale = resolveLocale(user?.locale);
       // Counted from when the link was made, so sending the row again gives the same email.
       const minutes = Math.max(1, Math.round((expiresAt.getTime() - message.createdAt.getTime()) / 60_000));

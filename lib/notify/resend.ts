@@ -1,7 +1,8 @@
 // "Send the request again" from the claim page: queues a customer-resend message in the caller's
 // transaction, at most one per 10 minutes and 5 per 24 hours per claim.
 import { messageKinds } from "./messages";
-import type { Tx } from "./db";
+import { lockClaim } from "../claims/lifecycle";
+import type { Tx } from "../db-client";
 import { enqueueMessage } from "./outbox";
 
 export const RESEND_MIN_INTERVAL_MS = 10 * 60 * 1000;
@@ -20,8 +21,7 @@ export type ResendResult = { ok: true; outboxId: string } | { ok: false; retryAf
  * the claim does not exist; whether the viewer may ask (own claim, status) is the caller's check.
  */
 export async function requestResend(tx: Tx, { claimId, now = new Date() }: { claimId: string; now?: Date }): Promise<ResendResult> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
-  if (locked.length === 0) throw new Error(`requestResend: no claim ${claimId}`);
+  if (!(await lockClaim(tx, claimId))) throw new Error(`requestResend: no claim ${claimId}`);
   const claim = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { customerContactEmail: true, customerLocale: true } });
 
   const recent = await tx.outboxMessage.findMany({

@@ -11,7 +11,8 @@
 // in CustomerLink.tokenHash: a database leak gives no working links.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
-import { notifyDb, type Tx } from "./db";
+import { db } from "../db";
+import type { Tx } from "../db-client";
 
 const DAY = 24 * 60 * 60 * 1000;
 const TOKEN = /^([A-Za-z0-9_-]{1,64})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/;
@@ -91,7 +92,7 @@ export async function verifyCustomerLink(token: string, now: Date = new Date()):
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "tampered" };
   if (parseInt(exp, 36) * 1000 <= now.getTime()) return { ok: false, reason: "expired" };
 
-  const link = await notifyDb().customerLink.findUnique({
+  const link = await db.customerLink.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, claimId: true, email: true, expiresAt: true, approvedAt: true },
   });

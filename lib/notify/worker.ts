@@ -12,7 +12,7 @@ import { sendMail } from "./mailer";
 import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "./outbox";
 import { PermanentMessageError, renderOutboxMessage } from "./render";
 import { scheduleReminders } from "./reminders";
-import { notifyDb } from "./db";
+import { db } from "../db";
 import { expireUnansweredClaims } from "../claims/expiry";
 import { sweepRateLimits } from "../auth/sign-in-limit";
 
@@ -97,12 +97,12 @@ export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER
         (error) => console.error(`Outbox [${workerId}]: reminders failed:`, error instanceof Error ? error.message : error),
       );
       // The lifecycle's timed move, on the same schedule: its partner emails go through this outbox.
-      await expireUnansweredClaims(notifyDb(), { now: new Date() }).then(
+      await expireUnansweredClaims(db, { now: new Date() }).then(
         (expired) => expired > 0 && console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`),
         (error) => console.error(`Outbox [${workerId}]: expiry failed:`, error instanceof Error ? error.message : error),
       );
       // Housekeeping on the same schedule: the sign-in request counts of windows that have ended.
-      await sweepRateLimits(notifyDb()).catch((error) => console.error(`Outbox [${workerId}]: rate-limit sweep failed:`, error instanceof Error ? error.message : error));
+      await sweepRateLimits(db).catch((error) => console.error(`Outbox [${workerId}]: rate-limit sweep failed:`, error instanceof Error ? error.message : error));
     }
     // Keep going while full batches come back, so a backlog drains without waiting for the next tick.
     for (let round = 0; round < 20 && !stopped; round++) {

@@ -3,7 +3,7 @@ import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { editableStatuses } from "../claims/lifecycle";
+import { editableStatuses, lockClaim } from "../claims/lifecycle";
 import { claimScope } from "../claims/queries";
 import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
 import { commentsSchema, poeDetailsSchema, type PoeDetails } from "./schemas";
@@ -11,7 +11,7 @@ import { commentsSchema, poeDetailsSchema, type PoeDetails } from "./schemas";
 export type SaveResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: "notEditable" };
 
 async function lockEditable(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], viewer: PartnerViewer, claimId: string) {
-  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+  await lockClaim(tx, claimId);
   return tx.claim.findFirst({
     where: { ...claimScope(viewer), id: claimId, status: { in: [...editableStatuses] } },
     select: { id: true, workloads: { select: { workloadId: true } } },

@@ -2,6 +2,7 @@
 // limits), removal while the claim is editable, authorized download, and the sweep of blobs without a
 // row. A Rejected claim whose dispute window is open takes new files (the dispute's proof), and only
 // those may be removed again: the proof the decision was made on stays.
+import type { Tx } from "../db-client";
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
@@ -9,7 +10,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { PartnerViewer, Viewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { disputeWindow, editableStatuses } from "../claims/lifecycle";
+import { disputeWindow, editableStatuses, lockClaim } from "../claims/lifecycle";
 import { claimScope } from "../claims/queries";
 import { MAX_CLAIM_BYTES, MAX_FILE_BYTES } from "./schemas";
 import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
@@ -56,13 +57,12 @@ export function downloadName(fileName: string, kind: PoeKind) {
   return alternatives.some((ext) => fileName.toLowerCase().endsWith(ext)) ? fileName : `${fileName}${extension}`;
 }
 
-type Client = Pick<typeof db, "claim" | "poeFile" | "claimEvent">;
 
 /**
  * The claim, when its files may change: an editable claim, or a Rejected one being disputed (then
  * `addedAfter` is the rejection: only files uploaded since then are the dispute's).
  */
-async function editableClaim(viewer: PartnerViewer, claimId: string, client: Client = db) {
+async function editableClaim(viewer: PartnerViewer, claimId: string, client: Tx = db) {
   const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
   if (!claim) throw new PoeFileRefused("notFound");
   if (editableStatuses.includes(claim.status)) return { ...claim, addedAfter: null };
@@ -70,7 +70,7 @@ async function editableClaim(viewer: PartnerViewer, claimId: string, client: Cli
   throw new PoeFileRefused("notEditable");
 }
 
-const usedBytes = async (claimId: string, client: Client = db) => (await client.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
+const usedBytes = async (claimId: string, client: Tx = db) => (await client.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
 
 /**
  * Stores one uploaded file: sniffs its type from the first bytes, streams it to a new blob under a
@@ -142,7 +142,7 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+      await lockClaim(tx, claimId);
       await editableClaim(viewer, claimId, tx);
       if ((await usedBytes(claimId, tx)) + size > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
       const file = await tx.poeFile.create({
@@ -161,7 +161,7 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
 /** Removes a file of an editable claim (or a dispute's new file): the row first (in a transaction with the audit), then the blob. */
 export async function removePoeFile(viewer: PartnerViewer, claimId: string, fileId: string) {
   const removed = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    await lockClaim(tx, claimId);
     const claim = await editableClaim(viewer, claimId, tx);
     const file = await tx.poeFile.findFirst({ where: { id: fileId, claimId } });
     if (!file) return null;

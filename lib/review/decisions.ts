@@ -2,10 +2,10 @@
 // and deciding it. Every decision is a transition of the lifecycle (lib/claims/lifecycle.ts), in one
 // transaction with the assignment check, so it is audited and emails the partner from there.
 import "server-only";
-import type { Viewer } from "../auth/session";
+import type { ReviewerViewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { AssociationConflictError, transition, transitions, type TransitionProblem } from "../claims/lifecycle";
+import { AssociationConflictError, transition, transitions, type TransitionProblem, lockClaim } from "../claims/lifecycle";
 import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
 import { competitorsOf, type Competitor } from "./claim";
 import { decisionSchema } from "./schemas";
@@ -29,7 +29,7 @@ const nameOf = (user: { name: string | null; email: string } | null) => (user ? 
  * the review assigns the claim to this reviewer; the lifecycle's transition does the rest. An approval
  * refused because another claim holds the association answers with that claim.
  */
-export async function decide(viewer: Viewer, claimId: string, values: unknown, meta: Meta = {}): Promise<DecisionResult> {
+export async function decide(viewer: ReviewerViewer, claimId: string, values: unknown, meta: Meta = {}): Promise<DecisionResult> {
   const parsed = decisionSchema.safeParse(values);
   if (!parsed.success) return { ok: false, problem: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
@@ -38,7 +38,7 @@ export async function decide(viewer: Viewer, claimId: string, values: unknown, m
   const now = meta.now ?? new Date();
   try {
     const result = await db.$transaction(async (tx): Promise<DecisionResult> => {
-      await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+      await lockClaim(tx, claimId);
       const claim = await tx.claim.findFirst({
         where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
         select: { status: true, assignedToId: true, assignedTo: { select: { name: true, email: true } } },
@@ -79,7 +79,7 @@ export type AssignResult = { ok: true } | { ok: false; problem: "notFound" | "as
  * "Assign to me" (or "Take over" with `takeOver`, when another reviewer has it) and "Unassign" (only
  * the claim's own reviewer). Conditional updates, so two reviewers clicking at once get one winner.
  */
-export async function assign(viewer: Viewer, claimId: string, { takeOver = false, meta = {} }: { takeOver?: boolean; meta?: Meta } = {}): Promise<AssignResult> {
+export async function assign(viewer: ReviewerViewer, claimId: string, { takeOver = false, meta = {} }: { takeOver?: boolean; meta?: Meta } = {}): Promise<AssignResult> {
   return db.$transaction(async (tx): Promise<AssignResult> => {
     const claim = await tx.claim.findFirst({
       where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
@@ -98,7 +98,7 @@ export async function assign(viewer: Viewer, claimId: string, { takeOver = false
   });
 }
 
-export async function unassign(viewer: Viewer, claimId: string, meta: Meta = {}): Promise<AssignResult> {
+export async function unassign(viewer: ReviewerViewer, claimId: string, meta: Meta = {}): Promise<AssignResult> {
   return db.$transaction(async (tx): Promise<AssignResult> => {
     const moved = await tx.claim.updateMany({ where: { id: claimId, deletedAt: null, assignedToId: viewer.id }, data: { assignedToId: null, assignedAt: null } });
     if (moved.count !== 1) {

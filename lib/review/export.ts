@@ -4,6 +4,7 @@
 import "server-only";
 import { CSV_BOM, csvRecord } from "../csv";
 import { db } from "../db";
+import type { ReviewerViewer } from "../auth/session";
 import { listQueue, rowTimer, searchPlan, type QueueQuery, type QueueRow, type SearchPlan } from "./queue";
 
 const columns = [
@@ -53,6 +54,11 @@ function csvRow(row: QueueRow, now: Date): string {
  * `search`: the plan, read once for every page; the route reads it before answering, so that a failure
  * there is an error response rather than a stream cut short (probed here when not given).
  */
+/** The export's answer for a reviewer: the plan read before the first byte (see queueCsv). */
+export async function exportQueue(viewer: ReviewerViewer, query: QueueQuery) {
+  return queueCsv(query, viewer.id, { search: await searchPlan(db, query) });
+}
+
 export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date(), search: plan }: { pageSize?: number; now?: Date; search?: SearchPlan } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;

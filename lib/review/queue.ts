@@ -14,7 +14,7 @@ import { businessDaysBetween, claimStatuses, dueAt, LIFECYCLE_TIMERS, overdueCut
 import { partnerRoles, solutionAreas } from "../claims/roles";
 import { GUID } from "../claims/schemas";
 import { idSchema, parseId, searchText, wellFormedText } from "../text";
-import type { Db } from "../db-client";
+import type { Db, Tx } from "../db-client";
 
 /** The statuses awaiting a reviewer's decision: the default view. */
 export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const satisfies readonly ClaimStatus[];
@@ -124,7 +124,6 @@ export type QueueRow = {
   assignedToName: string | null;
 };
 
-type Client = { $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Prisma.PrismaPromise<T> };
 
 const literalList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
@@ -137,7 +136,7 @@ const DENSE_SEARCH = 1000;
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** Picks the search plan by probing how many claim names match, up to DENSE_SEARCH (a cheap, bounded read). */
-export async function searchPlan(client: Client, query: QueueQuery): Promise<SearchPlan> {
+export async function searchPlan(client: Tx, query: QueueQuery): Promise<SearchPlan> {
   if (!query.q || GUID.test(query.q)) return "ids";
   const [row] = await client.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" s WHERE s.name ILIKE ${likePattern(query.q)} LIMIT ${DENSE_SEARCH}) x`;
@@ -224,7 +223,7 @@ export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50,
  * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
  * neighbouring pages when they exist. `search`: the plan, when the caller has it (else it is probed).
  */
-export async function listQueue(client: Client, query: QueueQuery, viewerId: string, pageSize = 50, search?: SearchPlan) {
+export async function listQueue(client: Tx, query: QueueQuery, viewerId: string, pageSize = 50, search?: SearchPlan) {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
   const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, search ?? (await searchPlan(client, query))));
@@ -242,7 +241,7 @@ export async function listQueue(client: Client, query: QueueQuery, viewerId: str
 }
 
 /** How many claims match, counted up to `cap` (the queue says "10,000+" beyond it, cheaply). */
-export async function countQueue(client: Client, query: QueueQuery, viewerId: string, { cap = 10_000, search }: { cap?: number; search?: SearchPlan } = {}): Promise<{ count: number; capped: boolean }> {
+export async function countQueue(client: Tx, query: QueueQuery, viewerId: string, { cap = 10_000, search }: { cap?: number; search?: SearchPlan } = {}): Promise<{ count: number; capped: boolean }> {
   const [row] = await client.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId, new Date(), search ?? (await searchPlan(client, query)))} LIMIT ${cap + 1}) s`;
   return { count: Math.min(row.n, cap), capped: row.n > cap };

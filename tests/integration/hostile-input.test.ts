@@ -38,7 +38,7 @@ import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import { GET as templateRoute } from "@/app/api/claims/[id]/poe/template/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";
 import { GET as customerGet, POST as customerPost } from "@/app/c/[token]/route";
-import { WizardRoute } from "@/components/claims/wizard/WizardRoute";
+import { WizardRoute } from "@/app/(portal)/claims/wizard-route";
 import { cancelClaimWizard, deleteDraftClaim, finishClaimWizard, resendCustomerEmailAction, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
 import { disassociateClaimAction, disputeClaimAction, resubmitClaimAction } from "@/lib/claims/partner-actions";
 import { db } from "@/lib/db";

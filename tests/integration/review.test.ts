@@ -17,7 +17,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.heade
 
 import { GET as exportRoute } from "@/app/(review)/review/export/route";
 import { GET as downloadRoute } from "@/app/api/claims/[id]/poe/files/[fileId]/route";
-import type { Viewer } from "@/lib/auth/session";
+import { isReviewer, type ReviewerViewer } from "@/lib/auth/session";
 import { viewerSelect } from "@/lib/auth/viewer-select";
 import { expireUnansweredClaims } from "@/lib/claims/expiry";
 import { dueAt, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, recordCustomerResponse } from "@/lib/claims/lifecycle";
@@ -49,8 +49,8 @@ const orgIds = {} as Record<Org, string>;
 const orgNames = {} as Record<Org, string>;
 const partnerIds = {} as Record<Org, string>;
 const adminIds = {} as Record<"contoso" | "fabrikam", string>;
-let reviewer: Viewer;
-let reviewer2: Viewer;
+let reviewer: ReviewerViewer;
+let reviewer2: ReviewerViewer;
 const createdClaimIds: string[] = [];
 const blobNames: string[] = [];
 /** An organisation of this run only (a comma in its name, for the CSV), with one location. */
@@ -67,9 +67,13 @@ beforeAll(async () => {
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: viewerSelect });
   adminIds.contoso = (await user(DEMO.users.contosoAdmin)).id;
   adminIds.fabrikam = (await user(DEMO.users.fabrikamAdmin)).id;
-  reviewer = await user(DEMO.users.reviewer);
+  const asReviewer = (viewer: Awaited<ReturnType<typeof user>>) => {
+    if (!isReviewer(viewer)) throw new Error(`${viewer.email} is not a reviewer`);
+    return viewer;
+  };
+  reviewer = asReviewer(await user(DEMO.users.reviewer));
   const second = token("second-reviewer-");
-  reviewer2 = await db.user.create({ data: { email: `${second}@microsoft.example`, name: `Second Reviewer ${second}`, role: "REVIEWER" }, select: viewerSelect });
+  reviewer2 = asReviewer(await db.user.create({ data: { email: `${second}@microsoft.example`, name: `Second Reviewer ${second}`, role: "REVIEWER" }, select: viewerSelect }));
 });
 
 beforeEach(() => {
@@ -173,11 +177,11 @@ async function snapshot(claimId: string) {
 const claimOf = (claimId: string) => db.claim.findUniqueOrThrow({ where: { id: claimId } });
 const eventsOf = (claimId: string) => db.claimEvent.findMany({ where: { claimId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 const decisionsOf = (claimId: string) => db.outboxMessage.findMany({ where: { claimId, kind: messageKinds.partnerDecision } });
-const nameOf = (viewer: Viewer) => viewer.name ?? viewer.email;
+const nameOf = (viewer: ReviewerViewer) => viewer.name ?? viewer.email;
 
 /** The queue as the page reads it, searched by a test's token unless the query says otherwise. */
-const queue = (query: Record<string, string>, viewer: Viewer = reviewer, pageSize = 100) => listQueue(db, queueQuerySchema.parse(query), viewer.id, pageSize);
-const namesIn = async (query: Record<string, string>, viewer?: Viewer) => (await queue(query, viewer)).rows.map((r) => r.name).sort();
+const queue = (query: Record<string, string>, viewer: ReviewerViewer = reviewer, pageSize = 100) => listQueue(db, queueQuerySchema.parse(query), viewer.id, pageSize);
+const namesIn = async (query: Record<string, string>, viewer?: ReviewerViewer) => (await queue(query, viewer)).rows.map((r) => r.name).sort();
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { WizardRoute } from "@/components/claims/wizard/WizardRoute";
+import { WizardRoute } from "../wizard-route";
 
 export default async function NewClaimPage({ searchParams }: { searchParams: Promise<{ step?: string; area?: string }> }) {
   const { step, area } = await searchParams;

@@ -2,22 +2,21 @@
 // Everything that can refuse the request does so before the response starts: a query that is not
 // well-formed text answers 400, and the search plan is read before the first byte is sent.
 import { answerUnavailable } from "@/lib/availability";
-import { loadViewer } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { queueCsv } from "@/lib/review/export";
-import { queueQueryProblem, queueQuerySchema, searchPlan } from "@/lib/review/queue";
+import { isReviewer, loadViewer } from "@/lib/auth/session";
+import { exportQueue } from "@/lib/review/export";
+import { queueQueryProblem, queueQuerySchema } from "@/lib/review/queue";
 import { jsonError } from "@/lib/poe/http";
 
 export const GET = answerUnavailable(async (request: Request) => {
   const viewer = await loadViewer();
-  if (!viewer || viewer.role !== "REVIEWER") return jsonError(404, "notFound");
+  if (!viewer || !isReviewer(viewer)) return jsonError(404, "notFound");
   const params = new URL(request.url).searchParams;
   const problem = queueQueryProblem(params);
   if (problem) return jsonError(400, problem);
   const query = queueQuerySchema.parse(Object.fromEntries(params));
-  const search = await searchPlan(db, query);
+  const csv = await exportQueue(viewer, query);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(queueCsv(query, viewer.id, { search }), {
+  return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="cpor-claims-${stamp}.csv"`,

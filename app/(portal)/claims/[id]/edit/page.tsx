@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { WizardRoute } from "@/components/claims/wizard/WizardRoute";
+import { WizardRoute } from "../../wizard-route";
 import { parseId } from "@/lib/text";
 
 export default async function EditDraftPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string }> }) {
