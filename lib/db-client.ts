@@ -1,7 +1,7 @@
 // Builds a Prisma client on adapter-pg; shared by the app (lib/db.ts), the seed and the tests.
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { ClientBase } from "pg";
-import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { databaseEnv } from "./env";
 
 /**
@@ -26,6 +26,13 @@ export function createPrismaClient(options: { url?: string; poolMax?: number } =
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/**
+ * A fixed list of the code's own values (statuses, kinds; never user input) as SQL literals, for
+ * `IN (...)`: the planner sees constants (a partial index's predicate can be proven), and an enum
+ * column compares without casts.
+ */
+export const sqlList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
 /** A transaction client; the client itself fits too, for callers that are not in a transaction. */
 export type Tx = Prisma.TransactionClient;

@@ -1,6 +1,7 @@
 "use client";
 // The Customer claims list: filters (a plain GET form, so it works without JavaScript), sortable
 // columns, server-side pages, and the empty state that invites to Add customer.
+import { claimStatuses } from "@/lib/claims/vocabulary";
 import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
@@ -34,7 +35,7 @@ export type ClaimListItem = {
 
 export type ClaimListState = { q: string; status: string; area: string; sort: string; direction: "asc" | "desc"; page: number; pageSize: number; total: number };
 
-const statuses = ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "APPROVED", "REJECTED", "DISPUTE", "REJECTED_FINAL"];
+const statuses = claimStatuses;
 const areas = ["MODERN_WORK_SECURITY", "BUSINESS_APPLICATIONS"];
 
 export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: ClaimListState }) {

@@ -44,7 +44,8 @@ import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
 import type { ReferenceCheck } from "@/lib/review/claim";
 import type { DecisionResult } from "@/lib/review/decisions";
-import { reviewerRejectionReasons, type ReviewerAction } from "@/lib/review/schemas";
+import { reviewerRejectionReasons } from "@/lib/claims/vocabulary";
+import type { ReviewerAction } from "@/lib/review/schemas";
 
 const useStyles = makeStyles({
   back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },

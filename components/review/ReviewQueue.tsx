@@ -1,6 +1,7 @@
 "use client";
 // The validation queue: views by status, filters (a plain GET form), keyset pages, each claim's age
 // against its timer, conflicts and who has the claim; the CSV export of the same filters.
+import { awaitingStatuses, reviewStatuses } from "@/lib/claims/vocabulary";
 import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import {
@@ -72,7 +73,8 @@ export type ReviewQueueRow = {
   assignedToName: string | null;
 };
 
-const views = ["awaiting", "SUBMITTED", "UNDER_REVIEW", "DISPUTE", "PARTNER_ACTION_REQUIRED", "APPROVED", "REJECTED", "REJECTED_FINAL", "all"] as const;
+// Awaiting a decision first, then each status (those awaiting one first), then all.
+const views = ["awaiting", ...awaitingStatuses, ...reviewStatuses.filter((s) => !(awaitingStatuses as readonly string[]).includes(s)), "all"] as const;
 const areas = ["MODERN_WORK_SECURITY", "BUSINESS_APPLICATIONS"];
 const roles = ["BUILD_INTENT_ADVISOR", "USAGE_RECOGNITION", "INFLUENCED_REVENUE", "USE_OR_CONSUME"];
 const responses = ["NONE", "APPROVED", "DECLINED"];

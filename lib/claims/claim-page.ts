@@ -7,7 +7,8 @@ import { db } from "../db";
 import { canResend } from "../notify/resend";
 import { proofOfClaim } from "../poe/queries";
 import { eventView } from "./events";
-import { disputeProofSince, disputeWindow, dueAt } from "./lifecycle";
+import { dueAt } from "./vocabulary";
+import { disputeProofSince, disputeWindow } from "./lifecycle";
 import { findClaim } from "./queries";
 import { summaryOfClaim } from "./summary";
 

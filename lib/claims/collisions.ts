@@ -4,10 +4,11 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
 import { db } from "../db";
+import { pendingStatuses } from "./vocabulary";
 
 /** Claims that hold (Approved) or compete for (in review) a workload or subscription. */
-const holding: ClaimStatus[] = ["APPROVED"];
-const pending: ClaimStatus[] = ["SUBMITTED", "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", "DISPUTE"];
+const holding: readonly ClaimStatus[] = ["APPROVED"];
+const pending: readonly ClaimStatus[] = pendingStatuses;
 
 export type Collision = "associated" | "claimed";
 export type Collisions = Record<string, Collision>;

@@ -3,7 +3,8 @@
 // worker.ts) every few minutes; safe with any number of them, since each move is the lifecycle's
 // conditional transition (a partner resubmitting at the same moment wins or loses cleanly).
 import type { Db } from "../db-client";
-import { overdueCutoff, runTransition, type LifecycleTimers } from "./lifecycle";
+import { overdueCutoff, type LifecycleTimers } from "./vocabulary";
+import { runTransition } from "./lifecycle";
 
 
 /** Rejects the unanswered claims whose timer ran out before `now`; returns how many it moved. */

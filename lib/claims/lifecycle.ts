@@ -1,6 +1,6 @@
-// The claim lifecycle: its statuses, the one table of allowed transitions (who may move a claim from
-// which status to which, and with what reason), the timers in business days, and the only code that
-// changes a claim's status: `transition` (and `recordCustomerResponse` for the customer's answer).
+// The claim lifecycle: the only code that changes a claim's status, `transition` (and
+// `recordCustomerResponse` for the customer's answer), following the table of allowed transitions and
+// the timers of lib/claims/vocabulary.ts; the dispute window; the claim's row lock.
 //
 // Everything here runs inside the caller's transaction. `transition` is race-safe: the status moves
 // only if it is still the one read (a conditional update), so of two concurrent transitions from the
@@ -19,202 +19,8 @@ import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
 import { recordEvent, type ClaimAction } from "./history";
-import { partnerActionReasons, rejectionReasons, type RejectionReason } from "./reasons";
-
-export const claimStatuses = [
-  "DRAFT",
-  "SUBMITTED",
-  "UNDER_REVIEW",
-  "PARTNER_ACTION_REQUIRED",
-  "APPROVED",
-  "REJECTED",
-  "DISPUTE",
-  "REJECTED_FINAL",
-] as const satisfies readonly ClaimStatus[];
-
-/** Editing is possible only in Draft and Partner action required; everything else is read-only. */
-export const editableStatuses: readonly ClaimStatus[] = ["DRAFT", "PARTNER_ACTION_REQUIRED"];
-
-// ---------- actors and reasons ----------
-
-export const actorKinds = ["partner", "reviewer", "customer", "system"] as const;
-export type ActorKind = (typeof actorKinds)[number];
-
-/**
- * Who moves a claim: the incentive admin of the claim's organisation, a Microsoft reviewer, the
- * customer contact (through the email link), or a scheduled job.
- */
-export type Actor = { kind: "partner"; userId: string } | { kind: "reviewer"; userId: string } | { kind: "customer"; email: string } | { kind: "system" };
-
-// The reason codes live in ./reasons (no server code, so the browser's forms can import them).
-export { partnerActionReasons, rejectionReasons, type PartnerActionReason, type RejectionReason } from "./reasons";
-
-/**
- * What a transition asks for:
- * - "none": no reason code (a free-text note is allowed);
- * - "rejection": a code of `rejectionReasons` (the rule's fixed code when it has one), free text optional;
- * - "partnerAction": a code of `partnerActionReasons` and the question as text, both required;
- * - "required-text": text required; the code is the rule's fixed code, if any, else none.
- */
-export type ReasonKind = "none" | "rejection" | "partnerAction" | "required-text";
-
-export type TransitionRule = {
-  readonly from: ClaimStatus;
-  readonly to: ClaimStatus;
-  readonly by: readonly ActorKind[];
-  /** The name of the action (for the UI and the jobs); the audit row's action is "statusChanged". */
-  readonly action: string;
-  readonly reason: ReasonKind;
-  /** The reason code this transition always carries (the caller may omit it or repeat it). */
-  readonly reasonCode?: RejectionReason;
-  /** Whether the partner contact is told (an outbox row of kind partner-decision). */
-  readonly notifiesPartner: boolean;
-};
-
-const customerDecline = (from: ClaimStatus): TransitionRule => ({ from, to: "REJECTED", by: ["customer"], action: "customerDecline", reason: "rejection", reasonCode: "CUSTOMER_DECLINED", notifiesPartner: false });
-
-/** Every allowed transition of the lifecycle (docs/domain.md, "Claim lifecycle"); nothing else is possible. */
-export const transitions: readonly TransitionRule[] = [
-  { from: "DRAFT", to: "SUBMITTED", by: ["partner"], action: "submit", reason: "none", notifiesPartner: false },
-  { from: "SUBMITTED", to: "UNDER_REVIEW", by: ["reviewer"], action: "startReview", reason: "none", notifiesPartner: false },
-  { from: "UNDER_REVIEW", to: "APPROVED", by: ["reviewer"], action: "approve", reason: "none", notifiesPartner: true },
-  { from: "UNDER_REVIEW", to: "REJECTED", by: ["reviewer"], action: "reject", reason: "rejection", notifiesPartner: true },
-  { from: "UNDER_REVIEW", to: "PARTNER_ACTION_REQUIRED", by: ["reviewer"], action: "requestPartnerAction", reason: "partnerAction", notifiesPartner: true },
-  { from: "PARTNER_ACTION_REQUIRED", to: "UNDER_REVIEW", by: ["partner"], action: "resubmit", reason: "none", notifiesPartner: false },
-  { from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", by: ["system"], action: "expireNoPartnerResponse", reason: "rejection", reasonCode: "NO_PARTNER_RESPONSE", notifiesPartner: true },
-  { from: "REJECTED", to: "DISPUTE", by: ["partner"], action: "dispute", reason: "required-text", notifiesPartner: false },
-  { from: "DISPUTE", to: "APPROVED", by: ["reviewer"], action: "approveDispute", reason: "none", notifiesPartner: true },
-  { from: "DISPUTE", to: "REJECTED_FINAL", by: ["reviewer"], action: "rejectDispute", reason: "rejection", notifiesPartner: true },
-  { from: "APPROVED", to: "REJECTED_FINAL", by: ["partner"], action: "disassociate", reason: "required-text", reasonCode: "PARTNER_REQUEST", notifiesPartner: false },
-  customerDecline("SUBMITTED"),
-  customerDecline("UNDER_REVIEW"),
-  customerDecline("PARTNER_ACTION_REQUIRED"),
-  customerDecline("APPROVED"),
-  customerDecline("DISPUTE"),
-];
-
-/**
- * Whether a rejection with this reason may be disputed: not the customer's decline, which only the
- * customer can take back (domain.md: the customer may reject at any time; a reviewer cannot overrule it).
- */
-export const isDisputable = (reasonCode: string | null | undefined) => reasonCode !== "CUSTOMER_DECLINED";
-
-/** The rule for moving `from` → `to` by this kind of actor, if there is one. */
-export function findTransition(from: ClaimStatus, to: ClaimStatus, actorKind: ActorKind): TransitionRule | undefined {
-  return transitions.find((rule) => rule.from === from && rule.to === to && rule.by.includes(actorKind));
-}
-
-export function canTransition(from: ClaimStatus, to: ClaimStatus, actorKind: ActorKind): boolean {
-  return findTransition(from, to, actorKind) !== undefined;
-}
-
-/** What this kind of actor may do with a claim in `from`. */
-export function allowedTransitions(from: ClaimStatus, actorKind: ActorKind): TransitionRule[] {
-  return transitions.filter((rule) => rule.from === from && rule.by.includes(actorKind));
-}
-
-// ---------- timers (business days: Monday to Friday, UTC) ----------
-
-export type LifecycleTimers = Partial<Record<ClaimStatus, number>>;
-
-/**
- * Business days allowed in each status, counted from `statusChangedAt`: the review should start
- * (Submitted), the decision (Under review), the partner's answer, else Rejected (Partner action
- * required), the dispute window (Rejected: 30 business days, as the timer column says) and the
- * dispute decision. Every function taking timers merges its override over these.
- */
-export const LIFECYCLE_TIMERS = {
-  SUBMITTED: 5,
-  UNDER_REVIEW: 14,
-  PARTNER_ACTION_REQUIRED: 14,
-  REJECTED: 30,
-  DISPUTE: 5,
-} as const satisfies LifecycleTimers;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isWeekday = (date: Date) => date.getUTCDay() !== 0 && date.getUTCDay() !== 6;
-
-/**
- * `date` moved by `n` business days (negative: backwards), keeping the time of day: each step of a
- * calendar day counts when it lands on a weekday. Friday + 1 = Monday; Saturday + 1 = Monday.
- */
-export function addBusinessDays(date: Date, n: number): Date {
-  if (!Number.isInteger(n)) throw new RangeError(`addBusinessDays: ${n} is not a whole number of days`);
-  const step = n < 0 ? -1 : 1;
-  let left = Math.abs(n);
-  let time = date.getTime();
-  while (left > 0) {
-    time += step * DAY_MS;
-    if (isWeekday(new Date(time))) left -= 1;
-  }
-  return new Date(time);
-}
-
-const utcDay = (date: Date) => Math.floor(date.getTime() / DAY_MS);
-
-/**
- * The business days from `from` to `to` by UTC calendar date (the time of day does not matter): the
- * weekdays after `from`'s date up to and including `to`'s date; negative when `to` is earlier.
- * `businessDaysBetween(d, addBusinessDays(d, n)) === n`.
- */
-export function businessDaysBetween(from: Date, to: Date): number {
-  const start = utcDay(from);
-  const end = utcDay(to);
-  if (end < start) return -businessDaysBetween(to, from);
-  let count = 0;
-  // Whole weeks hold five business days each; count the remainder day by day.
-  const weeks = Math.floor((end - start) / 7);
-  count += weeks * 5;
-  for (let day = start + weeks * 7 + 1; day <= end; day += 1) {
-    if (isWeekday(new Date(day * DAY_MS))) count += 1;
-  }
-  return count;
-}
-
-/** When a timer starts: at once on a weekday; a start on Saturday or Sunday counts from Monday 00:00 UTC. */
-export function timerStart(date: Date): Date {
-  if (isWeekday(date)) return date;
-  const monday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  while (!isWeekday(monday)) monday.setUTCDate(monday.getUTCDate() + 1);
-  return monday;
-}
-
-/**
- * When the status's timer runs out, or null for statuses without a timer (or no start time): the
- * timer's start (`timerStart`) moved by the status's business days. Later starts never fall due
- * earlier (a Saturday start is due after a Friday-night one), which `overdueCutoff` relies on.
- */
-export function dueAt(status: ClaimStatus, statusChangedAt: Date | null | undefined, timers: LifecycleTimers = {}): Date | null {
-  const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
-  if (days === undefined || !statusChangedAt) return null;
-  return addBusinessDays(timerStart(statusChangedAt), days);
-}
-
-/** Whether the status's timer ran out before `now`. */
-export function isOverdue(status: ClaimStatus, statusChangedAt: Date | null | undefined, now: Date = new Date(), timers: LifecycleTimers = {}): boolean {
-  const due = dueAt(status, statusChangedAt, timers);
-  return due !== null && now.getTime() > due.getTime();
-}
-
-/**
- * The moment before which a claim that entered `status` is overdue at `now`:
- * `isOverdue(status, t, now) === t < overdueCutoff(status, now)` for every t (null: no timer). Lets
- * the database count and filter overdue claims on (status, statusChangedAt) exactly, weekends and
- * all: `dueAt` never decreases as its start grows, so the overdue starts form a prefix, found by bisection.
- */
-export function overdueCutoff(status: ClaimStatus, now: Date, timers: LifecycleTimers = {}): Date | null {
-  const days = ({ ...LIFECYCLE_TIMERS, ...timers } as LifecycleTimers)[status];
-  if (days === undefined) return null;
-  // Every start more than days/5 weeks and a weekend before `now` is overdue; none after `now` is.
-  let low = now.getTime() - (Math.ceil(days / 5) * 7 + 3) * DAY_MS; // overdue
-  let high = now.getTime(); // not overdue
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (addBusinessDays(timerStart(new Date(mid)), days).getTime() < now.getTime()) low = mid;
-    else high = mid;
-  }
-  return new Date(high);
-}
+import { partnerActionReasons, rejectionReasons } from "./reasons";
+import { customerDeclinableStatuses, dueAt, findTransition, isDisputable, type Actor, type LifecycleTimers, type TransitionRule } from "./vocabulary";
 
 // ---------- the dispute window ----------
 
@@ -434,7 +240,6 @@ export async function runTransition(client: TransactionRunner, input: Transition
 // ---------- the customer's answer ----------
 
 /** The statuses a customer's decline moves to Rejected. */
-export const customerDeclinableStatuses = transitions.filter((rule) => rule.by.includes("customer")).map((rule) => rule.from);
 
 export type CustomerResponseInput = { claimId: string; response: "APPROVED" | "DECLINED"; email: string; reason?: string; ip?: string; userAgent?: string };
 export type CustomerResponseResult = { ok: true; status: ClaimStatus } | { ok: false; problem: "notSubmitted" | "alreadyDeclined" };

@@ -8,10 +8,16 @@ import type { FieldErrors } from "./schemas";
 
 export type Eligibility = "eligible" | "csp" | "expired";
 
+/** Bought through a Cloud Solution Provider: never claimable here (CSP has its own partner of record). */
+export const boughtThroughCsp = (subscription: { channel: PurchaseChannel }) => subscription.channel === "CSP";
+
+/** Ended at `now`: nothing left to associate. */
+export const subscriptionEnded = (subscription: { endsAt: Date }, now = new Date()) => subscription.endsAt.getTime() <= now.getTime();
+
 /** Why a subscription can or cannot be claimed in a Business Applications role. */
 export function subscriptionEligibility(subscription: { channel: PurchaseChannel; endsAt: Date }, now = new Date()): Eligibility {
-  if (subscription.channel === "CSP") return "csp";
-  if (subscription.endsAt.getTime() <= now.getTime()) return "expired";
+  if (boughtThroughCsp(subscription)) return "csp";
+  if (subscriptionEnded(subscription, now)) return "expired";
   return "eligible";
 }
 

@@ -14,7 +14,7 @@ import { roleDefinitions } from "./roles";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, contactsSchema, contactsShape, detailsSchema, fieldErrorsOf, lockedAfterSubmission, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
 import { recordEvent } from "./history";
-import { editableStatuses } from "./lifecycle";
+import { editableStatuses } from "./vocabulary";
 import { findCollisions } from "./collisions";
 
 export type WizardData = Partial<Omit<ClaimInput, "creationKey">> & { creationKey: string };

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "../db";
 import { claimDetail } from "../claims/queries";
 import { sharedItemsSql } from "../claims/collisions";
+import { boughtThroughCsp, subscriptionEnded } from "../claims/rules";
 import type { ClaimStatus } from "../generated/prisma/enums";
 
 /** A submitted claim of any organisation, with everything the partner entered; null for drafts and unknown ids. */
@@ -80,8 +81,9 @@ export async function referenceChecks(claim: ReviewClaim, now: Date = new Date()
   if (claim.solutionArea === "BUSINESS_APPLICATIONS") {
     const subscriptions = claim.subscriptions.map((s) => s.subscription);
     const notOfTenant = subscriptions.filter((s) => s.tenantId !== claim.tenantId).map((s) => s.id);
-    const csp = subscriptions.filter((s) => s.channel === "CSP").map((s) => s.id);
-    const ended = subscriptions.filter((s) => s.endsAt.getTime() <= now.getTime()).map((s) => s.id);
+    // The wizard's eligibility rule (lib/claims/rules.ts), read again at review time.
+    const csp = subscriptions.filter((s) => boughtThroughCsp(s)).map((s) => s.id);
+    const ended = subscriptions.filter((s) => subscriptionEnded(s, now)).map((s) => s.id);
     checks.push(
       { check: "subscriptionsOfTenant", ok: subscriptions.length > 0 && notOfTenant.length === 0, detail: notOfTenant },
       { check: "subscriptionChannels", ok: csp.length === 0, detail: csp },

@@ -4,8 +4,9 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { db } from "../db";
-import { overdueCutoff } from "../claims/lifecycle";
-import { isReviewerTimed, reviewStatuses } from "./queue";
+import { overdueCutoff } from "../claims/vocabulary";
+import { reviewStatuses } from "../claims/vocabulary";
+import { isReviewerTimed } from "./queue";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The decisions that end a review: the first one after submission counts. */

@@ -5,12 +5,13 @@ import "server-only";
 import type { ReviewerViewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
-import { AssociationConflictError, transition, transitions, type TransitionProblem, lockClaim } from "../claims/lifecycle";
+import { transitions } from "../claims/vocabulary";
+import { AssociationConflictError, transition, type TransitionProblem, lockClaim } from "../claims/lifecycle";
 import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
 import { competitorsOf, type Competitor } from "./claim";
 import { decisionSchema } from "./schemas";
 
-export { reviewerRejectionReasons, decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
+export { decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
 
 /** What a reviewer may do, by the lifecycle's action names: each is one reviewer transition. */
 const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));

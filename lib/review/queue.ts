@@ -10,14 +10,13 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from "../generated/prisma/enums";
-import { businessDaysBetween, claimStatuses, dueAt, LIFECYCLE_TIMERS, overdueCutoff, timerStart } from "../claims/lifecycle";
+import { awaitingStatuses, dueAt, LIFECYCLE_TIMERS, overdueCutoff, reviewStatuses } from "../claims/vocabulary";
+import { businessDaysBetween, timerStart } from "../claims/business-days";
 import { partnerRoles, solutionAreas } from "../claims/roles";
 import { GUID } from "../claims/schemas";
 import { idSchema, parseId, searchText, wellFormedText } from "../text";
-import type { Db, Tx } from "../db-client";
+import { sqlList, type Db, type Tx } from "../db-client";
 
-/** The statuses awaiting a reviewer's decision: the default view. */
-export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const satisfies readonly ClaimStatus[];
 /**
  * The statuses whose timer is the reviewers' to keep (Submitted 5, Under review 14, Dispute 5 business
  * days): "overdue" in the console means one of these. The other timers are the partner's.
@@ -25,7 +24,6 @@ export const awaitingStatuses = ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as cons
 export const isReviewerTimed = (status: ClaimStatus) => (awaitingStatuses as readonly ClaimStatus[]).includes(status) && status in LIFECYCLE_TIMERS;
 
 /** Reviewers never see drafts. */
-export const reviewStatuses = claimStatuses.filter((s) => s !== "DRAFT");
 export const queueViews = ["awaiting", ...reviewStatuses, "all"] as const;
 export type QueueView = (typeof queueViews)[number];
 export const queueSorts = ["submitted", "age"] as const;
@@ -125,7 +123,6 @@ export type QueueRow = {
 };
 
 
-const literalList = (values: readonly string[]) => Prisma.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
 /**
  * How a text search runs: "ids" reads the matching claims first (a search that matches few), "walk"
@@ -147,13 +144,13 @@ export async function searchPlan(client: Tx, query: QueueQuery): Promise<SearchP
 export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date(), search: SearchPlan = "ids"): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   // Statuses come from the fixed enum list (validated above), so they can be literals.
-  if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${literalList(awaitingStatuses)})`);
+  if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${sqlList(awaitingStatuses)})`);
   else if (query.view === "all") parts.push(Prisma.sql`c."submittedAt" IS NOT NULL`);
-  else parts.push(Prisma.sql`c.status = ${literalList([query.view])}`);
+  else parts.push(Prisma.sql`c.status = ${sqlList([query.view])}`);
   parts.push(Prisma.sql`c."deletedAt" IS NULL`);
-  if (query.area) parts.push(Prisma.sql`c."solutionArea" = ${literalList([query.area])}`);
-  if (query.role) parts.push(Prisma.sql`c."partnerRole" = ${literalList([query.role])}`);
-  if (query.response) parts.push(Prisma.sql`c."customerResponse" = ${literalList([query.response])}`);
+  if (query.area) parts.push(Prisma.sql`c."solutionArea" = ${sqlList([query.area])}`);
+  if (query.role) parts.push(Prisma.sql`c."partnerRole" = ${sqlList([query.role])}`);
+  if (query.response) parts.push(Prisma.sql`c."customerResponse" = ${sqlList([query.response])}`);
   if (query.org) parts.push(Prisma.sql`c."organizationId" = ${query.org}`);
   if (query.partner) {
     // Through the location's organisation too, so the organisation's index narrows the walk.
@@ -167,7 +164,7 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
     // Per timed status of the view: entered before the moment that makes it overdue now.
     const shown = query.view === "awaiting" ? awaitingStatuses : query.view === "all" ? reviewStatuses : [query.view];
     const timed = shown.filter(isReviewerTimed);
-    const each = timed.map((s) => Prisma.sql`(c.status = ${literalList([s])} AND c."statusChangedAt" < ${overdueCutoff(s, now)!}::timestamp)`);
+    const each = timed.map((s) => Prisma.sql`(c.status = ${sqlList([s])} AND c."statusChangedAt" < ${overdueCutoff(s, now)!}::timestamp)`);
     parts.push(each.length > 0 ? Prisma.sql`(${Prisma.join(each, " OR ")})` : Prisma.sql`false`);
   }
   if (query.assignee === "me") parts.push(Prisma.sql`c."assignedToId" = ${viewerId}`);

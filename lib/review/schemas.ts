@@ -1,12 +1,11 @@
 // The inputs of the reviewer's decisions, shared by the console's forms and the server.
 import { z } from "zod";
 import { partnerActionReasons } from "../claims/reasons";
+import { reviewerRejectionReasons } from "../claims/vocabulary";
 import { optionalText, requiredText } from "../text";
 
 export type ReviewerAction = "startReview" | "approve" | "reject" | "requestPartnerAction" | "approveDispute" | "rejectDispute";
 
-/** The rejection codes a reviewer chooses from (the customer's decline and the partner-response timer set their own). */
-export const reviewerRejectionReasons = ["INSUFFICIENT_POE", "CUSTOMER_CONSENT_MISSING", "WORKLOADS_MISSING_FROM_POE", "POE_UNAVAILABLE", "CONFLICT_WON_BY_OTHER_PARTNER"] as const;
 
 const words = requiredText(2000, { multiline: true });
 const note = optionalText(2000, { multiline: true });

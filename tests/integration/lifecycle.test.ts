@@ -5,19 +5,9 @@
 // concurrency; the customer's answer; the dispute (once, within its window); the partner's disassociation.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  addBusinessDays,
-  AssociationConflictError,
-  customerDeclinableStatuses,
-  recordCustomerResponse,
-  runTransition,
-  transition,
-  transitions,
-  type Actor,
-  type ActorKind,
-  type TransitionInput,
-  type TransitionRule,
-} from "@/lib/claims/lifecycle";
+import { customerDeclinableStatuses, transitions, type Actor, type ActorKind, type TransitionRule } from "@/lib/claims/vocabulary";
+import { addBusinessDays } from "@/lib/claims/business-days";
+import { AssociationConflictError, recordCustomerResponse, runTransition, transition, type TransitionInput } from "@/lib/claims/lifecycle";
 import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { messageKinds, payloadSchemas } from "@/lib/notify/messages";

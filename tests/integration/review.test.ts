@@ -20,7 +20,8 @@ import { GET as downloadRoute } from "@/app/api/claims/[id]/poe/files/[fileId]/r
 import { isReviewer, type ReviewerViewer } from "@/lib/auth/session";
 import { viewerSelect } from "@/lib/auth/viewer-select";
 import { expireUnansweredClaims } from "@/lib/claims/expiry";
-import { dueAt, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, recordCustomerResponse } from "@/lib/claims/lifecycle";
+import { dueAt, isOverdue, LIFECYCLE_TIMERS, overdueCutoff } from "@/lib/claims/vocabulary";
+import { recordCustomerResponse } from "@/lib/claims/lifecycle";
 import { flagConflicts } from "@/lib/claims/collisions";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -31,9 +32,11 @@ import { DEMO } from "@/lib/reference/demo-data";
 import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
 import { loadDashboard } from "@/lib/review/dashboard";
-import { assign, decide, reviewerRejectionReasons, unassign } from "@/lib/review/decisions";
+import { assign, decide, unassign } from "@/lib/review/decisions";
+import { reviewerRejectionReasons } from "@/lib/claims/vocabulary";
 import { queueCsv } from "@/lib/review/export";
-import { countQueue, encodeCursor, isReviewerTimed, listQueue, queueQuerySchema, queueWhere, reviewStatuses, type QueueQuery } from "@/lib/review/queue";
+import { countQueue, encodeCursor, isReviewerTimed, listQueue, queueQuerySchema, queueWhere, type QueueQuery } from "@/lib/review/queue";
+import { reviewStatuses } from "@/lib/claims/vocabulary";
 import { samplePdf } from "../support/poe-samples";
 import { fromClient } from "../support/client-address";
 

@@ -4,25 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import {
-  actorKinds,
-  addBusinessDays,
-  allowedTransitions,
-  businessDaysBetween,
-  canTransition,
-  claimStatuses,
-  customerDeclinableStatuses,
-  dueAt,
-  editableStatuses,
-  findTransition,
-  isOverdue,
-  LIFECYCLE_TIMERS,
-  overdueCutoff,
-  partnerActionReasons,
-  rejectionReasons,
-  transitions,
-  type ActorKind,
-} from "@/lib/claims/lifecycle";
+import { actorKinds, allowedTransitions, canTransition, claimStatuses, customerDeclinableStatuses, dueAt, editableStatuses, findTransition, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, partnerActionReasons, rejectionReasons, transitions, type ActorKind } from "@/lib/claims/vocabulary";
+import { addBusinessDays, businessDaysBetween } from "@/lib/claims/business-days";
 
 // docs/domain.md, "Claim lifecycle": who moves a claim on, from which status to which.
 const expected: [from: ClaimStatus, to: ClaimStatus, by: ActorKind][] = [

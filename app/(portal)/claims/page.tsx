@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { claimSortFields, listClaims } from "@/lib/claims/queries";
 import { solutionAreas } from "@/lib/claims/roles";
-import { claimStatuses } from "@/lib/claims/lifecycle";
+import { claimStatuses } from "@/lib/claims/vocabulary";
 import { pageNumber, searchText } from "@/lib/text";
 
 const PAGE_SIZE = 20;

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ReviewClaimView } from "@/components/review/ReviewClaimView";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { requireReviewer } from "@/lib/auth/session";
-import { allowedTransitions, dueAt } from "@/lib/claims/lifecycle";
+import { allowedTransitions, dueAt } from "@/lib/claims/vocabulary";
 import { summaryOfClaim } from "@/lib/claims/summary";
 import { proofOfClaim } from "@/lib/poe/queries";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
