@@ -8,7 +8,6 @@ import { StatusBadge } from "@/components/claims/StatusBadge";
 import { PageHeader } from "@/components/PageHeader";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { useHydrated } from "@/components/hooks/useHydrated";
-import type { ProofView } from "@/lib/poe/queries";
 
 const useStyles = makeStyles({
   back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
@@ -21,23 +20,7 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
 });
 
-export type CompareColumn = {
-  id: string;
-  name: string;
-  organizationName: string;
-  partnerId: string;
-  partnerRole: string;
-  status: string;
-  submittedAt: string | null;
-  statusChangedAt: string | null;
-  customerResponse: string;
-  items: string[];
-  /** For a competing claim: the items it shares with the claim under review. */
-  shared: string[] | null;
-  associatedSince: string | null;
-  proof: ProofView;
-  workloads: { id: string; name: string }[];
-};
+import type { CompareColumn } from "@/lib/review/compare";
 
 export function CompareClaims({ claim, others }: { claim: CompareColumn; others: CompareColumn[] }) {
   const styles = useStyles();

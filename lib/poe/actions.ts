@@ -2,7 +2,7 @@
 // Server actions of the proof-of-execution page. Each authorizes through the session gate and
 // calls the domain function, which re-checks that the claim is the organisation's and editable.
 import { revalidatePath } from "next/cache";
-import { answered, type Unavailable } from "../actions";
+import { answered, partnerClaimAction, type Unavailable } from "../actions";
 import { z } from "zod";
 import { keySchema } from "../claims/schemas";
 import { requirePartnerAdmin } from "../auth/session";
@@ -10,29 +10,13 @@ import { saveComments, savePoeDetails, type SaveResult } from "./details";
 import { PoeFileRefused, removePoeFile } from "./files";
 
 
+const invalidRequest: SaveResult = { ok: false, fieldErrors: { _form: "invalidRequest" } };
+
 /** "Save" on the details of the proof. */
-export async function savePoeDetailsAction(claimId: string, values: unknown): Promise<SaveResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requirePartnerAdmin();
-    const id = keySchema.safeParse(claimId);
-    if (!id.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-    const result = await savePoeDetails(viewer, id.data, values);
-    if (result.ok) revalidatePath(`/claims/${id.data}`);
-    return result;
-  });
-}
+export const savePoeDetailsAction = partnerClaimAction((viewer, claimId, values: unknown) => savePoeDetails(viewer, claimId, values), invalidRequest);
 
 /** "Save comments". */
-export async function saveCommentsAction(claimId: string, values: unknown): Promise<SaveResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requirePartnerAdmin();
-    const id = keySchema.safeParse(claimId);
-    if (!id.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-    const result = await saveComments(viewer, id.data, values);
-    if (result.ok) revalidatePath(`/claims/${id.data}`);
-    return result;
-  });
-}
+export const saveCommentsAction = partnerClaimAction((viewer, claimId, values: unknown) => saveComments(viewer, claimId, values), invalidRequest);
 
 /** "Remove" on an uploaded file, before submission. */
 export async function removePoeFileAction(claimId: string, fileId: string): Promise<{ ok: true } | { ok: false; problem: string } | Unavailable> {

@@ -1,6 +1,9 @@
 // Reads of a claim's proof of execution. Callers pass a claim id they have already found through
 // the viewer's scope (lib/claims/queries.ts), so these never widen what a viewer can see.
 import "server-only";
+import type { PartnerViewer } from "../auth/session";
+import { findClaim } from "../claims/queries";
+import { editableStatuses } from "../claims/vocabulary";
 import { db } from "../db";
 import { detailsForForm } from "./details";
 
@@ -20,3 +23,22 @@ export async function proofOfClaim(claimId: string) {
 }
 
 export type ProofView = Awaited<ReturnType<typeof proofOfClaim>>;
+
+/**
+ * The Upload PoE page of the viewer's claim `id`: null when it is not theirs, `{ editable: false }` once
+ * the proof can no longer change (a dispute's new files are added on the claim page instead).
+ */
+export async function poePageView(viewer: PartnerViewer, id: string) {
+  const claim = await findClaim(viewer, id);
+  if (!claim) return null;
+  if (!editableStatuses.includes(claim.status)) return { editable: false as const, claimId: claim.id };
+  const workloads = [...claim.workloads].sort((a, b) => a.workload.sortOrder - b.workload.sortOrder).map((w) => ({ id: w.workload.id, name: w.workload.name }));
+  return {
+    editable: true as const,
+    claimId: claim.id,
+    claimName: claim.name,
+    workloads,
+    proof: await proofOfClaim(claim.id),
+    resubmission: claim.status === "PARTNER_ACTION_REQUIRED",
+  };
+}

@@ -1,52 +1,25 @@
 "use server";
-// Server actions of the validation console. Each one passes the reviewer gate first (anyone else
-// gets 404, as for the pages), validates its input, and calls the domain function.
+// Server actions of the validation console. Each passes the reviewer gate first (anyone else gets 404,
+// as for the pages) and parses the claim id (lib/actions.ts), validates its input, and calls the domain
+// function.
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { answered, type Unavailable } from "../actions";
 import { z } from "zod";
-import { requireReviewer } from "../auth/session";
+import { reviewerClaimAction } from "../actions";
 import { requestMeta } from "../request-meta";
-import { keySchema } from "../claims/schemas";
-import { assign, decide, unassign, type AssignResult, type DecisionResult } from "./decisions";
+import { assign, decide, unassign } from "./decisions";
 
-const refresh = (claimId: string) => {
-  revalidatePath("/review");
-  revalidatePath(`/review/claims/${claimId}`);
-};
+const meta = async () => requestMeta(await headers());
+const notFound = { ok: false, problem: "notFound" } as const;
 
 /** Start review, Approve, Reject, Partner action required, and the dispute decisions. */
-export async function decideClaimAction(claimId: string, values: unknown): Promise<DecisionResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requireReviewer();
-    const id = keySchema.safeParse(claimId);
-    if (!id.success) return { ok: false, problem: "notFound" };
-    const result = await decide(viewer, id.data, values, requestMeta(await headers()));
-    if (result.ok) refresh(id.data);
-    return result;
-  });
-}
+export const decideClaimAction = reviewerClaimAction(async (viewer, claimId, values: unknown) => decide(viewer, claimId, values, await meta()), notFound);
 
 /** "Assign to me", or "Take over" from another reviewer. */
-export async function assignClaimAction(claimId: string, takeOver: unknown = false): Promise<AssignResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requireReviewer();
-    const args = z.tuple([keySchema, z.boolean()]).safeParse([claimId, takeOver]);
-    if (!args.success) return { ok: false, problem: "notFound" };
-    const result = await assign(viewer, args.data[0], { takeOver: args.data[1], meta: requestMeta(await headers()) });
-    if (result.ok) refresh(args.data[0]);
-    return result;
-  });
-}
+export const assignClaimAction = reviewerClaimAction(async (viewer, claimId, takeOver: unknown = false) => {
+  const parsed = z.boolean().safeParse(takeOver);
+  if (!parsed.success) return notFound;
+  return assign(viewer, claimId, { takeOver: parsed.data, meta: await meta() });
+}, notFound);
 
 /** "Unassign": only the reviewer who has the claim. */
-export async function unassignClaimAction(claimId: string): Promise<AssignResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requireReviewer();
-    const id = keySchema.safeParse(claimId);
-    if (!id.success) return { ok: false, problem: "notFound" };
-    const result = await unassign(viewer, id.data, requestMeta(await headers()));
-    if (result.ok) refresh(id.data);
-    return result;
-  });
-}
+export const unassignClaimAction = reviewerClaimAction(async (viewer, claimId) => unassign(viewer, claimId, await meta()), notFound);

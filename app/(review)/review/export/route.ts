@@ -5,7 +5,7 @@ import { answerUnavailable } from "@/lib/availability";
 import { isReviewer, loadViewer } from "@/lib/auth/session";
 import { exportQueue } from "@/lib/review/export";
 import { queueQueryProblem, queueQuerySchema } from "@/lib/review/queue";
-import { jsonError } from "@/lib/poe/http";
+import { jsonError } from "@/lib/http";
 
 export const GET = answerUnavailable(async (request: Request) => {
   const viewer = await loadViewer();

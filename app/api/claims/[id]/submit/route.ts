@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { answerUnavailable } from "@/lib/availability";
 import { submitClaim } from "@/lib/claims/submission";
-import { jsonError, sameOrigin } from "@/lib/poe/http";
+import { jsonError, sameOrigin } from "@/lib/http";
 import { requestMeta } from "@/lib/request-meta";
 import { parseId } from "@/lib/text";
 

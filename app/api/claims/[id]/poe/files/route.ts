@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { answerUnavailable } from "@/lib/availability";
 import { PoeFileRefused, uploadPoeFile } from "@/lib/poe/files";
-import { jsonError, sameOrigin } from "@/lib/poe/http";
+import { jsonError, sameOrigin } from "@/lib/http";
 import { parseId } from "@/lib/text";
 
 const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;

@@ -5,7 +5,7 @@ import { loadViewer } from "@/lib/auth/session";
 import { answerUnavailable } from "@/lib/availability";
 import { downloadName, openPoeFile } from "@/lib/poe/files";
 import type { PoeKind } from "@/lib/poe/sniff";
-import { contentDisposition, jsonError } from "@/lib/poe/http";
+import { contentDisposition, jsonError } from "@/lib/http";
 import { inlinePoeKinds } from "@/lib/poe/schemas";
 import { parseId } from "@/lib/text";
 

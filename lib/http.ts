@@ -1,8 +1,8 @@
-// Helpers for the proof-of-execution route handlers: JSON errors, same-origin checks, and a
+// Helpers for the route handlers: JSON errors, same-origin checks, and a
 // Content-Disposition that keeps the user's file name (RFC 6266, UTF-8).
 import "server-only";
 import { NextResponse } from "next/server";
-import { env } from "../env";
+import { env } from "./env";
 
 export const jsonError = (status: number, code: string) => NextResponse.json({ error: code }, { status, headers: { "cache-control": "no-store" } });
 
