@@ -11,9 +11,10 @@
 // on the same tenant+workload or subscription is checked with a SELECT before anything is written
 // (the transition then returns "associationConflict" and writes nothing). Under concurrency both
 // approvals may pass that check: the partial unique indexes on Association are the final guard, and a
-// violation there throws `AssociationConflictError`. A failed statement aborts a PostgreSQL
+// violation there throws a Refusal "associationConflict" (lib/refusal.ts). A failed statement aborts a PostgreSQL
 // transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
 // everything back) and map it to "associationConflict" outside, or use `runTransition`, which does both.
+import { isRefusal, Refusal } from "../refusal";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
@@ -74,18 +75,11 @@ export type TransitionInput = {
 };
 
 /**
- * Thrown inside the transaction when the unique indexes on Association refuse the approval (another
- * partner's association committed concurrently). The transaction is aborted: let it roll back and
- * treat it as { ok: false, problem: "associationConflict" } (see `runTransition`).
+ * Whether the unique indexes on Association refused the approval (another partner's association
+ * committed concurrently): `transition` then throws a Refusal "associationConflict". The transaction
+ * is aborted: let it roll back and treat it as { ok: false, problem: "associationConflict" } (see
+ * `runTransition`).
  */
-export class AssociationConflictError extends Error {
-  readonly problem = "associationConflict" as const;
-  constructor(readonly claimId: string) {
-    super(`Another partner holds an active association for one of the items of claim ${claimId}`);
-    this.name = "AssociationConflictError";
-  }
-}
-
 const isUniqueViolation = (error: unknown): boolean => {
   for (let e = error as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | undefined, depth = 0; e && depth < 5; depth += 1) {
     if (e.code === "P2002" || e.code === "23505" || (e as { originalCode?: unknown }).originalCode === "23505") return true;
@@ -131,7 +125,7 @@ async function associationsFor(tx: Prisma.TransactionClient, claimId: string) {
  * the reason, the claim's current status (and organisation, for partners), the dispute rules and the
  * associations; then updates the claim conditionally, writes the audit event, creates or ends the
  * associations, and writes the partner's notification for reviewer and system decisions. A refused
- * transition writes nothing. May throw `AssociationConflictError` (see the top of this file).
+ * transition writes nothing. May throw a Refusal "associationConflict" (see the top of this file).
  */
 export async function transition(tx: Prisma.TransactionClient, input: TransitionInput): Promise<TransitionResult> {
   const { claimId, to, actor } = input;
@@ -206,7 +200,7 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
     try {
       await tx.association.createMany({ data: newAssociations.map((a) => ({ ...a, startedAt: now })) });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new AssociationConflictError(claimId);
+      if (isUniqueViolation(error)) throw new Refusal("associationConflict");
       throw error;
     }
   }
@@ -225,14 +219,14 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
 type TransactionRunner = Pick<PrismaClient, "$transaction">;
 
 /**
- * `transition` in its own transaction, with an AssociationConflictError (the transaction rolled back)
+ * `transition` in its own transaction, with a Refusal "associationConflict" (the transaction rolled back)
  * reported as { ok: false, problem: "associationConflict" }.
  */
 export async function runTransition(client: TransactionRunner, input: TransitionInput): Promise<TransitionResult> {
   try {
     return await client.$transaction((tx) => transition(tx, input));
   } catch (error) {
-    if (error instanceof AssociationConflictError) return { ok: false, problem: "associationConflict" };
+    if (isRefusal(error, "associationConflict")) return { ok: false, problem: "associationConflict" };
     throw error;
   }
 }

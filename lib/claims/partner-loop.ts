@@ -1,6 +1,7 @@
 // The partner's side of the reviewer's decisions: resubmitting a claim in Partner action required,
 // disputing a rejection (once, while the dispute window is open, with new proof), and ending an
 // approved association (Disassociate customer). Every status change goes through the lifecycle.
+import { isRefusal } from "../refusal";
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
@@ -11,7 +12,7 @@ import { claimScope } from "./queries";
 import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
 import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
-import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, DuplicateOwnClaim, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
+import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
 
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
 
@@ -66,7 +67,7 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
       return { ok: true, alreadyResubmitted: false };
     });
   } catch (error) {
-    if (error instanceof DuplicateOwnClaim) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
+    if (isRefusal(error, "duplicateOwnClaim")) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // to Submitted with the acknowledgements, the audit row and the customer's notification in one
 // transaction. A repeated submission (double click, second tab, retry) finds the first one.
 // The checks are shared with the resubmission after "Partner action required" (partner-loop.ts).
+import { isRefusal, Refusal } from "../refusal";
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
@@ -30,7 +31,6 @@ export const asPartner = (viewer: PartnerViewer, request: RequestMeta) => ({
 });
 
 /** Thrown inside the transaction to roll it back when the organisation already claims one of the items. */
-export class DuplicateOwnClaim extends Error {}
 
 const failure = (problem: SubmitProblem, fieldErrors: FieldErrors = {}): SubmitFailure => ({ ok: false, problem, fieldErrors });
 
@@ -86,14 +86,14 @@ export function changedSinceCheck(fresh: ClaimForSubmission, checked: ClaimForSu
 }
 
 /**
- * After the status moved: refuses (by throwing DuplicateOwnClaim, which rolls the transaction back) an
+ * After the status moved: refuses (by throwing a Refusal "duplicateOwnClaim", which rolls the transaction back) an
  * item the organisation already claims in another active claim, and flags conflicts with other
  * partners' claims. Returns whether there are any.
  */
 export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: ClaimForSubmission): Promise<boolean> {
   const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claim.id };
   const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
-  if (claimedItems(claim).some((id) => own[id])) throw new DuplicateOwnClaim();
+  if (claimedItems(claim).some((id) => own[id])) throw new Refusal("duplicateOwnClaim");
   return flagConflicts(tx, claim.id);
 }
 
@@ -142,7 +142,7 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       return { ok: true, alreadySubmitted: false };
     });
   } catch (error) {
-    if (error instanceof DuplicateOwnClaim) return failure("duplicateOwnClaim");
+    if (isRefusal(error, "duplicateOwnClaim")) return failure("duplicateOwnClaim");
     throw error;
   }
 }

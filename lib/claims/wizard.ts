@@ -2,6 +2,7 @@
 // so a reload or a later visit resumes it), each step's validation, and creating or saving the draft.
 // A claim in Partner action required is edited through the same steps, except the fields fixed at
 // submission (`lockedAfterSubmission`): those are refused here, whatever the browser sends.
+import { isRefusal, Refusal } from "../refusal";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PartnerViewer } from "../auth/session";
@@ -26,14 +27,12 @@ export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: W
 
 const stepSchemas = { 1: detailsSchema, 2: workloadsSchema, 3: contactsSchema } as const;
 
-class NotEditable extends Error {}
-class DuplicateOwnItems extends Error {}
 
 /** The claim being edited must be the organisation's and still editable (Draft, Partner action required). */
 async function editableClaim(viewer: PartnerViewer, key: WizardKey) {
   if (key === "new") return null;
   const claim = await findClaim(viewer, key);
-  if (!claim || !editableStatuses.includes(claim.status)) throw new NotEditable();
+  if (!claim || !editableStatuses.includes(claim.status)) throw new Refusal("notEditable");
   return claim;
 }
 
@@ -95,7 +94,7 @@ export async function loadWizard(
   try {
     claim = await editableClaim(viewer, key);
   } catch (error) {
-    if (error instanceof NotEditable) return null;
+    if (isRefusal(error, "notEditable")) return null;
     throw error;
   }
   const status = claim?.status ?? null;
@@ -233,7 +232,7 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
       // Only a claim of the organisation still in the status read may change; re-checked in the same statement.
       const status = loaded.status ?? "DRAFT";
       const updated = await tx.claim.updateMany({ where: { ...claimScope(viewer), id: key, status }, data: columns });
-      if (updated.count !== 1) throw new NotEditable();
+      if (updated.count !== 1) throw new Refusal("notEditable");
       await tx.claimWorkload.deleteMany({ where: { claimId: key } });
       await tx.claimSubscription.deleteMany({ where: { claimId: key } });
       await tx.claimWorkload.createMany({ data: workloadIds.map((workloadId) => ({ claimId: key, workloadId })) });
@@ -244,14 +243,14 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
       }
       const own = await findCollisions({ organizationId: viewer.organization.id, tenantId: submitted.tenantId, solutionArea: submitted.solutionArea, excludeClaimId: key, sameOrganization: true }, tx);
       const items = submitted.solutionArea === "MODERN_WORK_SECURITY" ? workloadIds : subscriptionIds;
-      if (items.some((id) => own[id])) throw new DuplicateOwnItems();
+      if (items.some((id) => own[id])) throw new Refusal("duplicateOwnClaim");
       await recordEvent(tx, { claimId: key, action: "edited", actorUserId: viewer.id, fromStatus: status, note: changedSections(submitted, input).join(", ") || undefined });
       return key;
     });
     return { ok: true, claimId };
   } catch (error) {
-    if (error instanceof NotEditable) return { ok: false, fieldErrors: {}, message: "notEditable" };
-    if (error instanceof DuplicateOwnItems) return { ok: false, step: 2, fieldErrors: { workloadIds: "duplicateOwnClaim" } };
+    if (isRefusal(error, "notEditable")) return { ok: false, fieldErrors: {}, message: "notEditable" };
+    if (isRefusal(error, "duplicateOwnClaim")) return { ok: false, step: 2, fieldErrors: { workloadIds: "duplicateOwnClaim" } };
     // A concurrent "Add customer" with the same key already created the claim: return it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey: loaded.data.creationKey }, select: { id: true } });

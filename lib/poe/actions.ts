@@ -7,7 +7,8 @@ import { z } from "zod";
 import { keySchema } from "../claims/schemas";
 import { requirePartnerAdmin } from "../auth/session";
 import { saveComments, savePoeDetails, type SaveResult } from "./details";
-import { PoeFileRefused, removePoeFile } from "./files";
+import { isRefusal } from "../refusal";
+import { removePoeFile, type PoeFileError } from "./files";
 
 
 const invalidRequest: SaveResult = { ok: false, fieldErrors: { _form: "invalidRequest" } };
@@ -27,7 +28,7 @@ export async function removePoeFileAction(claimId: string, fileId: string): Prom
     try {
       await removePoeFile(viewer, ids.data[0], ids.data[1]);
     } catch (error) {
-      if (error instanceof PoeFileRefused) return { ok: false, problem: error.code };
+      if (isRefusal<PoeFileError>(error)) return { ok: false, problem: error.code };
       throw error;
     }
     revalidatePath(`/claims/${ids.data[0]}`);

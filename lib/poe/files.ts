@@ -2,6 +2,7 @@
 // limits), removal while the claim is editable, authorized download, and the sweep of blobs without a
 // row. A Rejected claim whose dispute window is open takes new files (the dispute's proof), and only
 // those may be removed again: the proof the decision was made on stays.
+import { Refusal } from "../refusal";
 import type { Tx } from "../db-client";
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
@@ -20,11 +21,9 @@ import { stripUnsafeText } from "../text";
 
 export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName";
 
-export class PoeFileRefused extends Error {
-  constructor(readonly code: PoeFileError) {
-    super(code);
-  }
-}
+/** An upload, a removal or a file name refused: a Refusal with one of the codes above. */
+export type PoeFileRefused = Refusal<PoeFileError>;
+const refused = (code: PoeFileError): PoeFileRefused => new Refusal(code);
 
 const BLOB_PREFIX = "poe/";
 
@@ -44,7 +43,7 @@ const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2
 export function cleanFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = Array.from(stripUnsafeText(base).replace(INVISIBLE, "").trim());
-  if (cleaned.length === 0 || [".", ".."].includes(cleaned.join(""))) throw new PoeFileRefused("fileName");
+  if (cleaned.length === 0 || [".", ".."].includes(cleaned.join(""))) throw refused("fileName");
   if (cleaned.length <= MAX_NAME) return cleaned.join("");
   const dot = cleaned.lastIndexOf(".");
   const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : [];
@@ -65,10 +64,10 @@ export function downloadName(fileName: string, kind: PoeKind) {
  */
 async function editableClaim(viewer: PartnerViewer, claimId: string, client: Tx = db) {
   const claim = await client.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
-  if (!claim) throw new PoeFileRefused("notFound");
+  if (!claim) throw refused("notFound");
   if (editableStatuses.includes(claim.status)) return { ...claim, addedAfter: null };
   if (claim.status === "REJECTED" && (await disputeWindow(client, claim)).open) return { ...claim, addedAfter: claim.statusChangedAt ?? new Date(0) };
-  throw new PoeFileRefused("notEditable");
+  throw refused("notEditable");
 }
 
 const usedBytes = async (claimId: string, client: Tx = db) => (await client.poeFile.aggregate({ where: { claimId }, _sum: { size: true } }))._sum.size ?? 0;
@@ -83,8 +82,8 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
   const fileName = cleanFileName(input.fileName);
   await editableClaim(viewer, claimId);
   if (input.declaredSize !== null) {
-    if (input.declaredSize > MAX_FILE_BYTES) throw new PoeFileRefused("fileTooLarge");
-    if ((await usedBytes(claimId)) + input.declaredSize > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
+    if (input.declaredSize > MAX_FILE_BYTES) throw refused("fileTooLarge");
+    if ((await usedBytes(claimId)) + input.declaredSize > MAX_CLAIM_BYTES) throw refused("claimTooLarge");
   }
 
   const source = Readable.fromWeb(input.body as WebReadableStream<Uint8Array>);
@@ -103,21 +102,21 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
     headLength += chunk.length;
   }
   const head = Buffer.concat(headParts);
-  if (head.length === 0) throw new PoeFileRefused("empty");
+  if (head.length === 0) throw refused("empty");
   const kind = await sniffPoeType(head);
   if (!kind) {
     source.destroy();
-    throw new PoeFileRefused("fileType");
+    throw refused("fileType");
   }
 
   const hash = createHash("sha256");
   let size = 0;
-  let refused: PoeFileRefused | undefined;
+  let tooLarge: PoeFileRefused | undefined;
   const counted = (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_FILE_BYTES) {
-      refused = new PoeFileRefused("fileTooLarge");
-      throw refused;
+      tooLarge = refused("fileTooLarge");
+      throw tooLarge;
     }
     hash.update(chunk);
     return chunk;
@@ -138,14 +137,14 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
     await uploadPoeBlob(blobName, everything(), poeKinds[kind].mime);
   } catch (error) {
     source.destroy();
-    throw refused ?? error;
+    throw tooLarge ?? error;
   }
 
   try {
     return await db.$transaction(async (tx) => {
       await lockClaim(tx, claimId);
       await editableClaim(viewer, claimId, tx);
-      if ((await usedBytes(claimId, tx)) + size > MAX_CLAIM_BYTES) throw new PoeFileRefused("claimTooLarge");
+      if ((await usedBytes(claimId, tx)) + size > MAX_CLAIM_BYTES) throw refused("claimTooLarge");
       const file = await tx.poeFile.create({
         data: { claimId, blobName, fileName, kind, contentType: poeKinds[kind].mime, size, sha256: hash.digest("hex"), uploadedById: viewer.id },
         select: { id: true, fileName: true, kind: true, size: true, uploadedAt: true },
@@ -166,12 +165,12 @@ export async function removePoeFile(viewer: PartnerViewer, claimId: string, file
     const claim = await editableClaim(viewer, claimId, tx);
     const file = await tx.poeFile.findFirst({ where: { id: fileId, claimId } });
     if (!file) return null;
-    if (claim.addedAfter && file.uploadedAt.getTime() <= claim.addedAfter.getTime()) throw new PoeFileRefused("notEditable");
+    if (claim.addedAfter && file.uploadedAt.getTime() <= claim.addedAfter.getTime()) throw refused("notEditable");
     await tx.poeFile.delete({ where: { id: file.id } });
     await recordEvent(tx, { claimId, action: "poeFileRemoved", actorUserId: viewer.id, note: file.fileName });
     return file;
   });
-  if (!removed) throw new PoeFileRefused("notFound");
+  if (!removed) throw refused("notFound");
   await deletePoeBlob(removed.blobName);
 }
 

@@ -6,7 +6,8 @@ import type { ReviewerViewer } from "../auth/session";
 import { db } from "../db";
 import { recordEvent } from "../claims/history";
 import { transitions } from "../claims/vocabulary";
-import { AssociationConflictError, transition, type TransitionProblem, lockClaim } from "../claims/lifecycle";
+import { transition, type TransitionProblem, lockClaim } from "../claims/lifecycle";
+import { isRefusal } from "../refusal";
 import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
 import { competitorsOf, type Competitor } from "./claim";
 import { decisionSchema } from "./schemas";
@@ -67,7 +68,7 @@ export async function decide(viewer: ReviewerViewer, claimId: string, values: un
     if (!result.ok && result.problem === "associationConflict") return { ...result, holders: await holdersOf(claimId) };
     return result;
   } catch (error) {
-    if (error instanceof AssociationConflictError) return { ok: false, problem: "associationConflict", holders: await holdersOf(claimId) };
+    if (isRefusal(error, "associationConflict")) return { ok: false, problem: "associationConflict", holders: await holdersOf(claimId) };
     throw error;
   }
 }

@@ -31,7 +31,8 @@ import type { ContactsInput } from "@/lib/claims/schemas";
 import { db } from "@/lib/db";
 import { removePoeFileAction, saveCommentsAction, savePoeDetailsAction } from "@/lib/poe/actions";
 import { savePoeDetails } from "@/lib/poe/details";
-import { PoeFileRefused, removePoeFile, sweepOrphanBlobs } from "@/lib/poe/files";
+import { removePoeFile, sweepOrphanBlobs } from "@/lib/poe/files";
+import { isRefusal } from "@/lib/refusal";
 import { acknowledgementKeys, MAX_CLAIM_BYTES, MAX_FILE_BYTES, oldestAcknowledgement, type PoeDetailsInput } from "@/lib/poe/schemas";
 import { sniffPoeType } from "@/lib/poe/sniff";
 import { ensurePoeContainer, poeContainer } from "@/lib/poe/storage";
@@ -537,7 +538,7 @@ describe("removing a file", () => {
 
     signInAs(fabrikam);
     expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, problem: "notFound" });
-    await expect(removePoeFile(fabrikam, claimId, fileId)).rejects.toSatisfy((error) => error instanceof PoeFileRefused && error.code === "notFound");
+    await expect(removePoeFile(fabrikam, claimId, fileId)).rejects.toSatisfy((error) => isRefusal(error, "notFound"));
     signInAs(reviewer);
     expect(await digestOf(removePoeFileAction(claimId, fileId))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     signInAs(contoso);

@@ -1,7 +1,8 @@
 // The names PoE files are kept and downloaded under.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanFileName, downloadName, PoeFileRefused } from "@/lib/poe/files";
+import { cleanFileName, downloadName } from "@/lib/poe/files";
+import { Refusal } from "@/lib/refusal";
 import { isWellFormedText } from "@/lib/text";
 import { hostileString } from "../support/hostile-text";
 
@@ -14,7 +15,7 @@ describe("cleanFileName", () => {
     expect(cleanFileName("C:\\Users\\pat\\signed poe.pdf")).toBe("signed poe.pdf");
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName("a\u0000b\u001f.pdf")).toBe("ab.pdf");
-    for (const bad of ["", "  ", "dir/", "..", "\u0007"]) expect(() => cleanFileName(bad)).toThrow(PoeFileRefused);
+    for (const bad of ["", "  ", "dir/", "..", "\u0007"]) expect(() => cleanFileName(bad)).toThrow(Refusal);
   });
 
   it("drops bidirectional controls and zero-width characters, which disguise a name", () => {
@@ -25,7 +26,7 @@ describe("cleanFileName", () => {
     for (const char of [...BIDI, ...ZERO_WIDTH]) expect(cleanFileName(`x${char}.pdf`), JSON.stringify(char)).toBe("x.pdf");
     // Real right-to-left text stays.
     expect(cleanFileName("تقرير.pdf")).toBe("تقرير.pdf");
-    for (const bad of ["\u202E", "\u200B\uFEFF", " \u2066 "]) expect(() => cleanFileName(bad)).toThrow(PoeFileRefused);
+    for (const bad of ["\u202E", "\u200B\uFEFF", " \u2066 "]) expect(() => cleanFileName(bad)).toThrow(Refusal);
   });
 
   it("drops lone surrogates and tabs and line breaks", () => {
@@ -40,7 +41,7 @@ describe("cleanFileName", () => {
         try {
           cleaned = cleanFileName(name);
         } catch (error) {
-          expect(error).toBeInstanceOf(PoeFileRefused);
+          expect(error).toBeInstanceOf(Refusal);
           return;
         }
         expect(isWellFormedText(cleaned)).toBe(true);

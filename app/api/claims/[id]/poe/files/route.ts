@@ -3,7 +3,8 @@
 import { NextResponse } from "next/server";
 import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { answerUnavailable } from "@/lib/availability";
-import { PoeFileRefused, uploadPoeFile } from "@/lib/poe/files";
+import { uploadPoeFile, type PoeFileError } from "@/lib/poe/files";
+import { isRefusal } from "@/lib/refusal";
 import { jsonError, sameOrigin } from "@/lib/http";
 import { parseId } from "@/lib/text";
 
@@ -28,7 +29,7 @@ export const POST = answerUnavailable(async (request: Request, { params }: { par
     const file = await uploadPoeFile(viewer, id, { fileName, declaredSize: length ? Number(length) : null, body: request.body });
     return NextResponse.json({ file: { ...file, uploadedAt: file.uploadedAt.toISOString() } }, { status: 201 });
   } catch (error) {
-    if (error instanceof PoeFileRefused) return jsonError(statusOf[error.code], error.code);
+    if (isRefusal<PoeFileError>(error)) return jsonError(statusOf[error.code], error.code);
     throw error;
   }
 });
