@@ -3,6 +3,7 @@
 // handler and page, fed NUL and other control characters, lone surrogates, bidirectional controls, huge
 // page numbers and odd cursors, answers a field error, 400 or 404 (never a server error), and writes
 // nothing. First the cases a security test reported, then properties over generated input (fast-check).
+import { claimFactory } from "../support/factories";
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -62,32 +63,19 @@ let submittedId: string;
 let customerToken: string;
 const customerEmail = `it-${randomUUID().slice(0, 8)}@northwind.example`;
 const createdClaimIds: string[] = [];
+const claims = claimFactory(db, { prefix: "Hostile" });
 
 async function makeClaim(status: "DRAFT" | "SUBMITTED") {
-  const submittedAt = status === "DRAFT" ? null : new Date();
-  const claim = await db.claim.create({
-    data: {
-      organizationId: contosoAdmin.organizationId,
-      partnerId: "4412345",
-      solutionArea: "MODERN_WORK_SECURITY",
-      partnerRole: "USE_OR_CONSUME",
-      name: `Hostile ${randomUUID().slice(0, 8)}`,
-      tenantId: randomUUID(),
-      customerContactName: "Nancy Davolio",
-      customerContactAddress: "1 Main Street\nSeattle, WA 98052",
-      customerContactEmail: customerEmail,
-      partnerContactName: "Pat Partner",
-      partnerContactEmail: "pat@partner.example",
-      status,
-      statusChangedAt: submittedAt,
-      submittedAt,
-      creationKey: randomUUID(),
-      createdById: contosoAdmin.id,
-      workloads: { create: [{ workloadId: "mws-microsoft-teams" }] },
-    },
+  const id = await claims.makeClaim({
+    organizationId: contosoAdmin.organizationId,
+    partnerId: "4412345",
+    createdById: contosoAdmin.id,
+    status,
+    workloadIds: ["mws-microsoft-teams"],
+    customerEmail,
   });
-  createdClaimIds.push(claim.id);
-  return claim.id;
+  createdClaimIds.push(id);
+  return id;
 }
 
 beforeAll(async () => {

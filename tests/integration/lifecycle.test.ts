@@ -3,6 +3,7 @@
 // nothing; a stale status is refused; of concurrent transitions exactly one wins; one partner per tenant
 // workload (Modern Work and Security) or subscription (Business Applications), sequentially and under
 // concurrency; the customer's answer; the dispute (once, within its window); the partner's disassociation.
+import { claimFactory } from "../support/factories";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerDeclinableStatuses, transitions, type Actor, type ActorKind, type TransitionRule } from "@/lib/claims/vocabulary";
@@ -47,6 +48,7 @@ let adminIds: Record<Org, string>;
 let partnerIds: Record<Org, string>;
 let reviewerId: string;
 const createdClaimIds: string[] = [];
+const claims = claimFactory(db, { prefix: "Lifecycle" });
 
 beforeAll(async () => {
   const org = (name: string) => db.organization.findUniqueOrThrow({ where: { name }, include: { locations: { orderBy: { partnerId: "asc" } } } });
@@ -79,32 +81,21 @@ type ClaimOptions = {
 };
 
 async function makeClaim({ org = "contoso", status = "UNDER_REVIEW", statusChangedAt = new Date(), tenantId, workloadIds = ["mws-microsoft-teams", "mws-microsoft-intune"], subscriptionIds }: ClaimOptions = {}) {
-  const business = subscriptionIds !== undefined;
-  const products = business ? (await db.subscription.findMany({ where: { id: { in: subscriptionIds } }, select: { workloadId: true } })).map((s) => s.workloadId) : workloadIds;
-  const claim = await db.claim.create({
-    data: {
-      organizationId: orgIds[org],
-      partnerId: partnerIds[org],
-      solutionArea: business ? "BUSINESS_APPLICATIONS" : "MODERN_WORK_SECURITY",
-      partnerRole: business ? "BUILD_INTENT_ADVISOR" : "USE_OR_CONSUME",
-      name: `Lifecycle ${randomUUID().slice(0, 8)}`,
-      tenantId: business ? northwind : (tenantId ?? randomUUID()),
-      customerContactName: "Nancy Davolio",
-      customerContactAddress: "1 Main Street\nSeattle, WA 98052",
-      customerContactEmail: CUSTOMER_EMAIL,
-      partnerContactName: "Pat Partner",
-      partnerContactEmail: `pat@${org}.example`,
-      status,
-      statusChangedAt,
-      submittedAt: status === "DRAFT" ? null : new Date(),
-      creationKey: randomUUID(),
-      createdById: adminIds[org],
-      workloads: { create: [...new Set(products)].map((workloadId) => ({ workloadId })) },
-      ...(business ? { subscriptions: { create: subscriptionIds.map((subscriptionId) => ({ subscriptionId })) } } : {}),
-    },
+  const id = await claims.makeClaim({
+    organizationId: orgIds[org],
+    partnerId: partnerIds[org],
+    createdById: adminIds[org],
+    status,
+    statusChangedAt,
+    submittedAt: status === "DRAFT" ? null : new Date(),
+    tenantId,
+    workloadIds,
+    subscriptionIds,
+    customerEmail: CUSTOMER_EMAIL,
+    partnerContactEmail: `pat@${org}.example`,
   });
-  createdClaimIds.push(claim.id);
-  return claim.id;
+  createdClaimIds.push(id);
+  return id;
 }
 
 const partner = (org: Org = "contoso"): Actor => ({ kind: "partner", userId: adminIds[org] });

@@ -3,6 +3,7 @@
 // refusals, assignment (and its race), the one-partner-per-item rule when two reviewers approve at once, the
 // scheduled rejection of unanswered claims and the overdue figures against a fixed clock, the queue's filters
 // and keyset pages, the CSV export, and what the review page shows beside a claim (competitors, reference checks).
+import { claimFactory } from "../support/factories";
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -55,6 +56,7 @@ const adminIds = {} as Record<"contoso" | "fabrikam", string>;
 let reviewer: ReviewerViewer;
 let reviewer2: ReviewerViewer;
 const createdClaimIds: string[] = [];
+const claims = claimFactory(db, { prefix: "Review" });
 const blobNames: string[] = [];
 /** An organisation of this run only (a comma in its name, for the CSV), with one location. */
 const TEST_ORG = `${token("RTO")}, Ltd.`;
@@ -130,38 +132,17 @@ type ClaimOptions = {
 };
 
 async function makeClaim(options: ClaimOptions = {}) {
-  const { org = "contoso", status = "UNDER_REVIEW", statusChangedAt = new Date(), workloadIds = ["mws-microsoft-teams", "mws-microsoft-intune"], subscriptionIds } = options;
-  const business = subscriptionIds !== undefined;
-  const products = business ? (await db.subscription.findMany({ where: { id: { in: subscriptionIds } }, select: { workloadId: true } })).map((s) => s.workloadId) : workloadIds;
-  const claim = await db.claim.create({
-    data: {
-      organizationId: orgIds[org],
-      partnerId: options.partnerId ?? partnerIds[org],
-      solutionArea: business ? "BUSINESS_APPLICATIONS" : "MODERN_WORK_SECURITY",
-      partnerRole: options.partnerRole ?? (business ? "BUILD_INTENT_ADVISOR" : "USE_OR_CONSUME"),
-      name: options.name ?? `Review ${randomUUID().slice(0, 8)}`,
-      tenantId: options.tenantId ?? (business ? DEMO.tenants.northwind : randomUUID()),
-      customerContactName: "Nancy Davolio",
-      customerContactAddress: "1 Main Street\nSeattle, WA 98052",
-      customerContactEmail: "nancy@northwind.example",
-      partnerContactName: "Pat Partner",
-      partnerContactEmail: "pat@partner.example",
-      status,
-      statusChangedAt,
-      submittedAt: options.submittedAt !== undefined ? options.submittedAt : status === "DRAFT" ? null : statusChangedAt,
-      customerResponse: options.customerResponse ?? "NONE",
-      hasConflict: options.hasConflict ?? false,
-      assignedToId: options.assignedToId ?? null,
-      assignedAt: options.assignedToId ? new Date() : null,
-      deletedAt: options.deletedAt ?? null,
-      creationKey: randomUUID(),
-      createdById: org === "fabrikam" ? adminIds.fabrikam : adminIds.contoso,
-      workloads: { create: [...new Set(products)].map((workloadId) => ({ workloadId })) },
-      ...(business ? { subscriptions: { create: subscriptionIds.map((subscriptionId) => ({ subscriptionId })) } } : {}),
-    },
+  const { org = "contoso", status = "UNDER_REVIEW", statusChangedAt = new Date(), ...rest } = options;
+  const id = await claims.makeClaim({
+    ...rest,
+    organizationId: orgIds[org],
+    partnerId: options.partnerId ?? partnerIds[org],
+    createdById: org === "fabrikam" ? adminIds.fabrikam : adminIds.contoso,
+    status,
+    statusChangedAt,
   });
-  createdClaimIds.push(claim.id);
-  return claim.id;
+  createdClaimIds.push(id);
+  return id;
 }
 
 /** Everything a decision or an assignment may touch, to compare before and after. */
