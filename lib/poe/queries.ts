@@ -1,10 +1,16 @@
-// Reads of a claim's proof of execution. Callers pass a claim id they have already found through
-// the viewer's scope (lib/claims/queries.ts), so these never widen what a viewer can see.
+// Reads of a claim's proof of execution, and what the Upload PoE page and the template download show.
+// `proofOfClaim` takes a claim id the caller has already found through the viewer's scope
+// (lib/claims/queries.ts); the others find the claim through that scope themselves, so none widens
+// what a viewer can see.
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { findClaim } from "../claims/queries";
 import { editableStatuses } from "../claims/vocabulary";
 import { db } from "../db";
+import { getTranslations } from "next-intl/server";
+import { summaryOfClaim } from "../claims/summary";
+import type { Locale } from "../i18n/locales";
+import { poeTemplateFileName, renderPoeTemplate, type PoeTemplateInput } from "./template";
 import { detailsForForm } from "./details";
 
 export async function proofOfClaim(claimId: string) {
@@ -41,4 +47,30 @@ export async function poePageView(viewer: PartnerViewer, id: string) {
     proof: await proofOfClaim(claim.id),
     resubmission: claim.status === "PARTNER_ACTION_REQUIRED",
   };
+}
+
+/**
+ * The template of the viewer's claim `id` in `locale`, prefilled from the claim, or null when the claim
+ * is not the viewer's organisation's.
+ */
+export async function poeTemplateOfClaim(viewer: PartnerViewer, id: string, locale: Locale) {
+  const claim = await findClaim(viewer, id);
+  if (!claim) return null;
+  const t = await getTranslations({ locale, namespace: "Roles" });
+  const summary = await summaryOfClaim(claim);
+  const input: PoeTemplateInput = {
+    locale,
+    claimName: claim.name,
+    partnerName: viewer.organization.name,
+    partnerId: claim.partnerId,
+    customerName: claim.customerName ?? summary.tenantName,
+    tenantId: claim.tenantId,
+    solutionArea: claim.solutionArea,
+    partnerRole: t(claim.partnerRole),
+    workloads: summary.workloads.map((w) => ({ name: w.name, subscriptionIds: w.subscriptions.map((s) => s.id) })),
+    customerContact: { name: claim.customerContactName, title: claim.customerContactTitle, email: claim.customerContactEmail },
+    partnerContact: { name: claim.partnerContactName, email: claim.partnerContactEmail },
+    generatedAt: new Date(),
+  };
+  return { document: await renderPoeTemplate(input), fileName: poeTemplateFileName(input) };
 }

@@ -1,11 +1,6 @@
 // The proof-of-execution (PoE) template: a Word document, prefilled from a claim, that the partner
 // downloads and the customer signs (English or Japanese; every fixed text lives in this file).
 import "server-only";
-import { getTranslations } from "next-intl/server";
-import type { PartnerViewer } from "../auth/session";
-import { findClaim } from "../claims/queries";
-import { summaryOfClaim } from "../claims/summary";
-import type { Locale } from "../i18n/locales";
 import {
   AlignmentType,
   BorderStyle,
@@ -488,30 +483,4 @@ export function poeTemplateFileName(input: Pick<PoeTemplateInput, "claimName" | 
     .slice(0, 60)
     .replace(/-+$/g, "");
   return `PoE-template-${slug || "claim"}${input.locale === "ja" ? "-ja" : ""}.docx`;
-}
-
-/**
- * The template of the viewer's claim `id` in `locale`, prefilled from the claim, or null when the claim
- * is not the viewer's organisation's.
- */
-export async function poeTemplateOfClaim(viewer: PartnerViewer, id: string, locale: Locale) {
-  const claim = await findClaim(viewer, id);
-  if (!claim) return null;
-  const t = await getTranslations({ locale, namespace: "Roles" });
-  const summary = await summaryOfClaim(claim);
-  const input: PoeTemplateInput = {
-    locale,
-    claimName: claim.name,
-    partnerName: viewer.organization.name,
-    partnerId: claim.partnerId,
-    customerName: claim.customerName ?? summary.tenantName,
-    tenantId: claim.tenantId,
-    solutionArea: claim.solutionArea,
-    partnerRole: t(claim.partnerRole),
-    workloads: summary.workloads.map((w) => ({ name: w.name, subscriptionIds: w.subscriptions.map((s) => s.id) })),
-    customerContact: { name: claim.customerContactName, title: claim.customerContactTitle, email: claim.customerContactEmail },
-    partnerContact: { name: claim.partnerContactName, email: claim.partnerContactEmail },
-    generatedAt: new Date(),
-  };
-  return { document: await renderPoeTemplate(input), fileName: poeTemplateFileName(input) };
 }

@@ -5,7 +5,8 @@ import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
 import { answerUnavailable } from "@/lib/availability";
 import { isLocale, resolveLocale } from "@/lib/i18n/locales";
 import { contentDisposition, jsonError } from "@/lib/http";
-import { POE_TEMPLATE_MIME, poeTemplateOfClaim } from "@/lib/poe/template";
+import { poeTemplateOfClaim } from "@/lib/poe/queries";
+import { POE_TEMPLATE_MIME } from "@/lib/poe/template";
 import { parseId } from "@/lib/text";
 
 // A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
