@@ -7,7 +7,8 @@ export class Html {
   }
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The one HTML escaper of the text the portal writes itself (the customer pages, the sign-in email). */
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 type Part = Html | string | number | null | undefined | false | Part[];
 
@@ -15,7 +16,7 @@ const render = (part: Part): string => {
   if (part === null || part === undefined || part === false) return "";
   if (Array.isArray(part)) return part.map(render).join("");
   if (part instanceof Html) return part.value;
-  return escape(String(part));
+  return escapeHtml(String(part));
 };
 
 export function html(strings: TemplateStringsArray, ...values: Part[]) {

@@ -1,6 +1,7 @@
 // Turns an outbox row into an email (recipient, subject, HTML and plain text) from its claim as it is
 // now. Customer emails get their approve/decline link here, derived from the row, so rendering the
 // same row again gives the same email.
+import type { Locale } from "../i18n/locales";
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import { env } from "../env";
@@ -24,7 +25,7 @@ export class PermanentMessageError extends Error {
   }
 }
 
-export type RenderedMail = { to: string; subject: string; html: string; text: string; locale: "en" | "ja" };
+export type RenderedMail = { to: string; subject: string; html: string; text: string; locale: Locale };
 export type RenderableMessage = { id: string; kind: string; claimId: string | null; payload: unknown; createdAt: Date };
 
 /** The claim as the templates see it, or null if it is gone. */
@@ -74,7 +75,7 @@ export async function loadEmailClaim(claimId: string) {
   return { view, customerLocale: claim.customerLocale, partnerLocale: claim.createdBy.locale };
 }
 
-async function toMail(to: string, subject: string, locale: "en" | "ja", element: ReactElement): Promise<RenderedMail> {
+async function toMail(to: string, subject: string, locale: Locale, element: ReactElement): Promise<RenderedMail> {
   return { to, subject, locale, ...(await renderEmail(element)) };
 }
 
@@ -93,7 +94,7 @@ async function claimOf(claimId: string) {
 const claimUrl = (claimId: string) => `${env().APP_URL}/claims/${claimId}`;
 
 /** A message to the claim's partner contact, in the language of the admin who created the claim. */
-async function toPartnerContact(claimId: string, build: (claim: EmailClaim, locale: "en" | "ja") => { subject: string; body: ReactElement }) {
+async function toPartnerContact(claimId: string, build: (claim: EmailClaim, locale: Locale) => { subject: string; body: ReactElement }) {
   const claim = await claimOf(claimId);
   const locale = emailLocale(claim.partnerLocale);
   const { subject, body } = build(claim.view, locale);

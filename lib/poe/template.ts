@@ -1,5 +1,6 @@
 // The proof-of-execution (PoE) template: a Word document, prefilled from a claim, that the partner
 // downloads and the customer signs (English or Japanese; every fixed text lives in this file).
+import type { Locale } from "../i18n/locales";
 import "server-only";
 import {
   AlignmentType,
@@ -24,7 +25,7 @@ import {
 } from "docx";
 
 export type PoeTemplateInput = {
-  locale: "en" | "ja";
+  locale: Locale;
   claimName: string;
   partnerName: string; // organisation
   partnerId: string; // PartnerID (location)

@@ -4,7 +4,8 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { CustomerApprovalEmail, customerEmailSubject, customerTexts, type CustomerEmailVariant } from "@/lib/notify/templates/customer";
-import { emailLocale, renderEmail, type EmailLocale } from "@/lib/notify/templates/layout";
+import type { Locale } from "@/lib/i18n/locales";
+import { emailLocale, renderEmail } from "@/lib/notify/templates/layout";
 import type { EmailClaim } from "@/lib/notify/templates/model";
 import { DecisionEmail, partnerTexts, reasonWords } from "@/lib/notify/templates/partner";
 
@@ -29,7 +30,7 @@ const claim = (overrides: Partial<EmailClaim> = {}): EmailClaim => ({
 
 const links = { page: "https://portal.example/c/TOKEN", approve: "https://portal.example/c/TOKEN?choice=approve", decline: "https://portal.example/c/TOKEN?choice=decline" };
 
-async function customerEmail(locale: EmailLocale, overrides: Partial<EmailClaim> = {}, variant: CustomerEmailVariant = { kind: "request" }) {
+async function customerEmail(locale: Locale, overrides: Partial<EmailClaim> = {}, variant: CustomerEmailVariant = { kind: "request" }) {
   const element = createElement(CustomerApprovalEmail, { locale, claim: claim(overrides), variant, links, expiresAt: new Date("2026-12-20T10:00:00Z") });
   return renderEmail(element);
 }

@@ -1,8 +1,9 @@
 // The email to the customer contact asking to approve or decline the partner-of-record association:
 // the first request, the reminders (at most two) and a re-send the partner asked for. Same content,
 // one link to the approval page plus Approve / Decline links that only preselect the choice there.
+import type { Locale } from "../../i18n/locales";
 import type { PartnerRole } from "../../generated/prisma/enums";
-import { EmailLayout, formatDate, Items, LinkButton, Para, Subtitle, Title, type EmailLocale } from "./layout";
+import { EmailLayout, formatDate, Items, LinkButton, Para, Subtitle, Title } from "./layout";
 import type { CustomerLinks, EmailClaim } from "./model";
 
 export type CustomerEmailVariant = { kind: "request" } | { kind: "reminder"; reminder: number; of: number } | { kind: "resend" };
@@ -41,7 +42,7 @@ type CustomerTexts = {
 };
 
 /** The texts of the customer email, per language (kept here, not in messages/*.json). */
-export const customerTexts: Record<EmailLocale, CustomerTexts> = {
+export const customerTexts: Record<Locale, CustomerTexts> = {
   en: {
     subject: (partner) => `Please confirm: ${partner} as partner of record for your Microsoft products`,
     reminderSubject: (partner, n, of) => `Reminder ${n} of ${of}: please confirm ${partner} as partner of record for your Microsoft products`,
@@ -162,7 +163,7 @@ export const customerTexts: Record<EmailLocale, CustomerTexts> = {
   },
 };
 
-export function customerEmailSubject(locale: EmailLocale, claim: EmailClaim, variant: CustomerEmailVariant) {
+export function customerEmailSubject(locale: Locale, claim: EmailClaim, variant: CustomerEmailVariant) {
   const t = customerTexts[locale];
   return variant.kind === "reminder" ? t.reminderSubject(claim.partnerName, variant.reminder, variant.of) : t.subject(claim.partnerName);
 }
@@ -174,7 +175,7 @@ export function CustomerApprovalEmail({
   links,
   expiresAt,
 }: {
-  locale: EmailLocale;
+  locale: Locale;
   claim: EmailClaim;
   variant: CustomerEmailVariant;
   links: CustomerLinks;

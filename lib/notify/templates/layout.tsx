@@ -1,16 +1,16 @@
 // The frame every portal email shares (React Email components): language, preview line, a plain
 // readable column, and small building blocks (headings, paragraphs, link buttons, lists).
+import type { Locale } from "../../i18n/locales";
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 import type { ReactElement, ReactNode } from "react";
 
-export type EmailLocale = "en" | "ja";
 
-export const emailLocale = (value: string | null | undefined): EmailLocale => (value?.toLowerCase().startsWith("ja") ? "ja" : "en");
+export const emailLocale = (value: string | null | undefined): Locale => (value?.toLowerCase().startsWith("ja") ? "ja" : "en");
 
 const font = '"Segoe UI", "Yu Gothic UI", Meiryo, Arial, sans-serif';
 
-export function EmailLayout({ locale, preview, children, footer }: { locale: EmailLocale; preview: string; children: ReactNode; footer: ReactNode }) {
+export function EmailLayout({ locale, preview, children, footer }: { locale: Locale; preview: string; children: ReactNode; footer: ReactNode }) {
   return (
     <Html lang={locale}>
       <Head />
@@ -73,7 +73,7 @@ export const LinkButton = ({ href, children, tone = "primary" }: { href: string;
   </Link>
 );
 
-export const formatDate = (date: Date, locale: EmailLocale) =>
+export const formatDate = (date: Date, locale: Locale) =>
   new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(date);
 
 /** The HTML and the plain-text part of an email (headings keep their case in the text). */

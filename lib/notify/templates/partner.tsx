@@ -1,8 +1,9 @@
 // The emails to the partner's contact: the customer answered (approved or declined), and a
 // Microsoft reviewer's decision (status, reason code in words, reason text). In the language of the
 // admin who created the claim.
+import type { Locale } from "../../i18n/locales";
 import type { ClaimStatus } from "../../generated/prisma/enums";
-import { EmailLayout, LinkButton, Para, Subtitle, Title, type EmailLocale } from "./layout";
+import { EmailLayout, LinkButton, Para, Subtitle, Title } from "./layout";
 import type { EmailClaim } from "./model";
 
 type PartnerTexts = {
@@ -27,7 +28,7 @@ type PartnerTexts = {
 };
 
 /** The texts of the partner emails, per language (kept here, not in messages/*.json). */
-export const partnerTexts: Record<EmailLocale, PartnerTexts> = {
+export const partnerTexts: Record<Locale, PartnerTexts> = {
   en: {
     respondedSubject: (claim, approved) => `The customer ${approved ? "approved" : "declined"} the association: ${claim}`,
     respondedTitle: (approved) => (approved ? "The customer approved the association" : "The customer declined the association"),
@@ -127,10 +128,10 @@ export const partnerTexts: Record<EmailLocale, PartnerTexts> = {
 };
 
 const statusWords = (t: PartnerTexts, status: string) => t.statuses[status as ClaimStatus] ?? status;
-export const reasonWords = (locale: EmailLocale, code: string) => partnerTexts[locale].reasons[code] ?? code;
+export const reasonWords = (locale: Locale, code: string) => partnerTexts[locale].reasons[code] ?? code;
 const tenantOf = (claim: EmailClaim) => (claim.tenantName ? `${claim.tenantName} (${claim.tenantId})` : claim.tenantId);
 
-export function customerRespondedSubject(locale: EmailLocale, claim: EmailClaim, response: "APPROVED" | "DECLINED") {
+export function customerRespondedSubject(locale: Locale, claim: EmailClaim, response: "APPROVED" | "DECLINED") {
   return partnerTexts[locale].respondedSubject(claim.name, response === "APPROVED");
 }
 
@@ -141,7 +142,7 @@ export function CustomerRespondedEmail({
   reason,
   claimUrl,
 }: {
-  locale: EmailLocale;
+  locale: Locale;
   claim: EmailClaim;
   response: "APPROVED" | "DECLINED";
   reason?: string;
@@ -169,7 +170,7 @@ export function CustomerRespondedEmail({
   );
 }
 
-export function decisionSubject(locale: EmailLocale, claim: EmailClaim, status: string) {
+export function decisionSubject(locale: Locale, claim: EmailClaim, status: string) {
   const t = partnerTexts[locale];
   return t.decisionSubject(claim.name, statusWords(t, status));
 }
@@ -182,7 +183,7 @@ export function DecisionEmail({
   reasonText,
   claimUrl,
 }: {
-  locale: EmailLocale;
+  locale: Locale;
   claim: EmailClaim;
   status: string;
   reasonCode?: string;

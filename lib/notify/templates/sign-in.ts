@@ -2,7 +2,7 @@
 import { createTranslator } from "next-intl";
 import { loadMessages, type Locale } from "../../i18n/locales";
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml as escape } from "../../customer/html";
 
 export async function signInEmail({ locale, url, minutes }: { locale: Locale; url: string; minutes: number }) {
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "SignInEmail" });
