@@ -142,6 +142,8 @@ export async function signInWithMicrosoft(page: Page, person: { username: string
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation of the current page in its current state (a dialog open, say). */
 export async function expectAccessible(page: Page) {
+  // Next.js streams a page's metadata after its body: wait for the <title> (its absence fails here too).
+  await expect(page).toHaveTitle(/\S/);
   expect(await axeViolations(page)).toEqual([]);
 }
 
