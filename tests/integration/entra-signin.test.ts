@@ -4,25 +4,9 @@
 // in which organisation; every refusal; role and tenant changes between sign-ins; no automatic linking.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string>, cookies: new Map<string, string>() }));
-
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(incoming.headers),
-  cookies: async () => ({
-    get: (name: string) => (incoming.cookies.has(name) ? { name, value: incoming.cookies.get(name) } : undefined),
-    getAll: () => [...incoming.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => incoming.cookies.has(name),
-    set: (name: string, value: string) => void incoming.cookies.set(name, value),
-    delete: (name: string) => void incoming.cookies.delete(name),
-  }),
-}));
-
-// Work the sign-in form's action leaves for after its answer (next/server's after), run when the test says so.
-const afterAnswer = vi.hoisted(() => ({ tasks: [] as (() => unknown)[] }));
-vi.mock("next/server", async (original) => ({
-  ...(await original<typeof import("next/server")>()),
-  after: (task: () => unknown) => void afterAnswer.tasks.push(task),
-}));
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (await import("../support/next-request")).after }));
+import { afterAnswer, incoming } from "../support/next-request";
 
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
@@ -256,7 +240,7 @@ describe("accounts are never linked automatically", () => {
       const form = new FormData();
       form.set("email", email);
       expect(await redirectOf(() => requestSignInLink(undefined, form))).toBe("/signin/check-email");
-      for (const task of afterAnswer.tasks.splice(0)) await task();
+      await afterAnswer.run();
     };
     const emailUserLinks = await links(DEMO.users.reviewer);
     await ask(DEMO.users.reviewer);

@@ -8,28 +8,9 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string>, cookies: new Map<string, string>() }));
-
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers(incoming.headers),
-  cookies: async () => ({
-    get: (name: string) => (incoming.cookies.has(name) ? { name, value: incoming.cookies.get(name) } : undefined),
-    getAll: () => [...incoming.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => incoming.cookies.has(name),
-    set: (name: string, value: string) => void incoming.cookies.set(name, value),
-    delete: (name: string) => void incoming.cookies.delete(name),
-  }),
-}));
-
-// Work the action leaves for after its answer (next/server's after), run when the test says so.
-const afterAnswer = vi.hoisted(() => ({ tasks: [] as (() => unknown)[] }));
-vi.mock("next/server", async (original) => ({
-  ...(await original<typeof import("next/server")>()),
-  after: (task: () => unknown) => void afterAnswer.tasks.push(task),
-}));
-const runAfterAnswer = async () => {
-  for (const task of afterAnswer.tasks.splice(0)) await task();
-};
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (await import("../support/next-request")).after }));
+import { afterAnswer, incoming } from "../support/next-request";
 
 import { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
@@ -80,7 +61,7 @@ async function ask(email: string, { answerOnly = false } = {}): Promise<Answer> 
     if (!digest?.startsWith("NEXT_REDIRECT;")) throw error;
     return { redirect: digest.split(";")[2] };
   } finally {
-    if (!answerOnly) await runAfterAnswer();
+    if (!answerOnly) await afterAnswer.run();
   }
 }
 
@@ -140,7 +121,7 @@ describe("a sign-in link request", () => {
     // Both answers were given with no link made: no Auth.js token, no outbox row.
     expect(await signInRows(known)).toHaveLength(0);
     expect(afterAnswer.tasks).toHaveLength(2);
-    await runAfterAnswer();
+    await afterAnswer.run();
     expect(await signInRows(known)).toHaveLength(1);
   });
 
