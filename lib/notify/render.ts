@@ -2,7 +2,7 @@
 // now. Customer emails get their approve/decline link here, derived from the row, so rendering the
 // same row again gives the same email.
 import type { Locale } from "../i18n/locales";
-import { createElement, type ReactElement } from "react";
+import type { ReactElement } from "react";
 import type { z } from "zod";
 import { env } from "../env";
 import { resolveLocale } from "../i18n/locales";
@@ -11,10 +11,10 @@ import { messageKinds, payloadSchemas, type MessageKind } from "./messages";
 import { MAX_REMINDERS } from "./outbox";
 import { unseal } from "./seal";
 import { issueCustomerLink } from "./tokens";
-import { CustomerApprovalEmail, customerEmailSubject, type CustomerEmailVariant } from "./templates/customer";
+import { customerApprovalEmail, type CustomerEmailVariant } from "./templates/customer";
 import { emailLocale, renderEmail } from "./templates/layout";
 import type { EmailClaim } from "./templates/model";
-import { CustomerRespondedEmail, customerRespondedSubject, DecisionEmail, decisionSubject } from "./templates/partner";
+import { customerRespondedEmail, decisionEmail } from "./templates/partner";
 import { signInEmail } from "./templates/sign-in";
 
 /** A message that can never be sent (unknown kind, malformed payload, claim gone): FAILED at once. */
@@ -94,10 +94,10 @@ async function claimOf(claimId: string) {
 const claimUrl = (claimId: string) => `${env().APP_URL}/claims/${claimId}`;
 
 /** A message to the claim's partner contact, in the language of the admin who created the claim. */
-async function toPartnerContact(claimId: string, build: (claim: EmailClaim, locale: Locale) => { subject: string; body: ReactElement }) {
+async function toPartnerContact(claimId: string, build: (claim: EmailClaim, locale: Locale) => Promise<{ subject: string; body: ReactElement }>) {
   const claim = await claimOf(claimId);
   const locale = emailLocale(claim.partnerLocale);
-  const { subject, body } = build(claim.view, locale);
+  const { subject, body } = await build(claim.view, locale);
   return toMail(claim.view.partnerContactEmail, subject, locale, body);
 }
 
@@ -114,26 +114,20 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
         "reminder" in payload ? { kind: "reminder", reminder: payload.reminder, of: MAX_REMINDERS } : message.kind === messageKinds.customerResend ? { kind: "resend" } : { kind: "request" };
       // The link's lifetime counts from when the message was queued: the same row always gives the same link.
       const link = await issueCustomerLink(db, { claimId: claim.view.id, email: payload.to, outboxId: message.id, now: message.createdAt });
-      return toMail(
-        payload.to,
-        customerEmailSubject(locale, claim.view, variant),
-        locale,
-        createElement(CustomerApprovalEmail, { locale, claim: claim.view, variant, links: link.urls, expiresAt: link.expiresAt }),
-      );
+      const { subject, body } = await customerApprovalEmail({ locale, claim: claim.view, variant, links: link.urls, expiresAt: link.expiresAt });
+      return toMail(payload.to, subject, locale, body);
     }
     case messageKinds.partnerCustomerResponded: {
       const payload = parsePayload(message.kind, message.payload);
-      return toPartnerContact(payload.claimId, (claim, locale) => ({
-        subject: customerRespondedSubject(locale, claim, payload.response),
-        body: createElement(CustomerRespondedEmail, { locale, claim, response: payload.response, reason: payload.reason, claimUrl: claimUrl(claim.id) }),
-      }));
+      return toPartnerContact(payload.claimId, (claim, locale) =>
+        customerRespondedEmail({ locale, claim, response: payload.response, reason: payload.reason, claimUrl: claimUrl(claim.id) }),
+      );
     }
     case messageKinds.partnerDecision: {
       const payload = parsePayload(message.kind, message.payload);
-      return toPartnerContact(payload.claimId, (claim, locale) => ({
-        subject: decisionSubject(locale, claim, payload.status),
-        body: createElement(DecisionEmail, { locale, claim, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.id) }),
-      }));
+      return toPartnerContact(payload.claimId, (claim, locale) =>
+        decisionEmail({ locale, claim, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.id) }),
+      );
     }
     case messageKinds.signInLink: {
       const payload = parsePayload(message.kind, message.payload);

@@ -1,7 +1,9 @@
 // The proof-of-execution (PoE) template: a Word document, prefilled from a claim, that the partner
-// downloads and the customer signs (English or Japanese; every fixed text lives in this file).
-import type { Locale } from "../i18n/locales";
+// downloads and the customer signs (English or Japanese; texts in messages/*.json, PoeTemplate, and
+// the solution area's name from Areas).
 import "server-only";
+import { createTranslator } from "next-intl";
+import { loadMessages, type Locale } from "../i18n/locales";
 import {
   AlignmentType,
   BorderStyle,
@@ -42,174 +44,19 @@ export type PoeTemplateInput = {
 export const POE_TEMPLATE_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const activityKeys = ["deployment", "adoption", "advisory", "migration", "training", "other"] as const;
-type ActivityKey = (typeof activityKeys)[number];
 
-type PoeTexts = {
-  title: string;
-  intro: (partnerName: string) => string;
-  returnNote: (partnerName: string) => string;
-  toFill: string;
-  partnerInfo: string;
-  customerInfo: string;
-  company: string;
-  partnerId: string;
-  tenantId: string;
-  domain: string;
-  domainHint: string;
-  contactName: string;
-  contactTitle: string;
-  contactEmail: string;
-  claim: string;
-  claimName: string;
-  solutionArea: string;
-  partnerRole: string;
-  solutionAreas: Record<PoeTemplateInput["solutionArea"], string>;
-  workloadsByActivity: string;
-  workloadsHint: string;
-  workload: string;
-  workloadWithSubscriptions: string;
-  subscriptionIds: string;
-  activities: Record<ActivityKey, string>;
-  activityDescription: string;
-  activitiesPerformed: string;
-  activitiesPerformedHint: string;
-  acknowledgement: string;
-  acknowledgementText: string;
-  signature: string;
-  printedName: string;
-  signerTitle: string;
-  date: string;
-  dateNote: string;
-  publicSector: string;
-  publicSectorScope: string;
-  publicSectorText: string;
-  footer: (generated: string, claimName: string) => string;
-  page: (current: PageNumberRun, total: PageNumberRun) => (string | PageNumberRun)[];
-  dateLocale: string;
-  language: string;
-  paper: "letter" | "a4";
-};
-type PageNumberRun = (typeof PageNumber)[keyof typeof PageNumber];
-
-const en: PoeTexts = {
-  title: "Proof of execution — customer association (CPOR)",
-  intro: (partner) =>
-    `This document confirms the work that ${partner} (the partner) performed for your organization. By signing it, you confirm that the partner performed the activities listed below for your organization, and that Microsoft may record the partner as partner of record (customer association) for the workloads listed. Signing does not create a purchase or an order, and it costs your organization nothing. You can decline the association at any time.`,
-  returnNote: (partner) => `Once signed, return this document to ${partner}: it is the proof of execution (PoE) for the claim below.`,
-  toFill: "To be completed by the customer",
-  partnerInfo: "Partner information",
-  customerInfo: "Customer information",
-  company: "Company",
-  partnerId: "PartnerID",
-  tenantId: "Tenant ID",
-  domain: "Domain",
-  domainHint: "For example contoso.com",
-  contactName: "Contact name",
-  contactTitle: "Title",
-  contactEmail: "Contact email",
-  claim: "Claim",
-  claimName: "Claim name",
-  solutionArea: "Solution area",
-  partnerRole: "Partner role",
-  solutionAreas: { MODERN_WORK_SECURITY: "Modern Work and Security", BUSINESS_APPLICATIONS: "Business Applications" },
-  workloadsByActivity: "Workloads by activity type",
-  workloadsHint: "For each workload, tick the types of activity performed and describe the activity.",
-  workload: "Workload",
-  workloadWithSubscriptions: "Workload and subscription IDs",
-  subscriptionIds: "Subscription ID",
-  activities: {
-    deployment: "Deployment / configuration",
-    adoption: "Adoption & change management",
-    advisory: "Advisory / presales",
-    migration: "Migration",
-    training: "Training",
-    other: "Other",
-  },
-  activityDescription: "Activity description",
-  activitiesPerformed: "Activities performed",
-  activitiesPerformedHint: "Describe the activities performed for the customer: what was done, when (start and end dates), and the outcome or deliverables.",
-  acknowledgement: "Customer acknowledgement",
-  acknowledgementText:
-    "On behalf of the customer named above, I confirm that the partner named above performed the activities described in this document for our organization, and I agree that Microsoft may record this partner as partner of record for the workloads listed. I understand that this does not create a purchase or any cost for our organization.",
-  signature: "Signature",
-  printedName: "Printed name",
-  signerTitle: "Title",
-  date: "Date",
-  dateNote: "The acknowledgement must be dated within the last 12 months, and not in the future.",
-  publicSector: "Public Sector Disclosure (US and Puerto Rico public-sector customers only)",
-  publicSectorScope:
-    "Complete this section only if the customer is a public-sector organization in the United States or Puerto Rico (for example a federal, state, local or tribal government body, or a public education or healthcare institution).",
-  publicSectorText:
-    "The partner discloses that it may receive incentive payments from Microsoft for the activities described in this document. By signing below, the customer confirms that it has received this disclosure, and that the partner's activities and these payments are consistent with the procurement, gift and ethics rules that apply to the customer.",
-  footer: (generated, claimName) => `Generated on ${generated} (UTC) · Claim: ${claimName}`,
-  page: (current, total) => ["Page ", current, " of ", total],
-  dateLocale: "en-US",
-  language: "en-US",
-  paper: "letter",
-};
-
-const ja: PoeTexts = {
-  title: "実行証明書 (PoE) — 顧客の関連付け (CPOR)",
-  intro: (partner) =>
-    `本書は、${partner} (以下「パートナー」) がお客様の組織のために実施した作業を確認するためのものです。本書に署名することにより、お客様は、パートナーが以下に記載する活動をお客様の組織のために実施したこと、および Microsoft が以下のワークロードについてパートナーを記録上のパートナー (顧客の関連付け) として登録できることを確認します。本書への署名によって購入や注文が発生することはなく、お客様の組織に費用がかかることもありません。お客様は、この関連付けをいつでも拒否できます。`,
-  returnNote: (partner) => `署名後、本書を ${partner} に返送してください。本書は、以下の要求の実行証明書 (PoE) として使用されます。`,
-  toFill: "顧客が記入",
-  partnerInfo: "パートナー情報",
-  customerInfo: "顧客情報",
-  company: "会社名",
-  partnerId: "パートナー ID",
-  tenantId: "テナント ID",
-  domain: "ドメイン",
-  domainHint: "例: contoso.com",
-  contactName: "担当者名",
-  contactTitle: "役職",
-  contactEmail: "担当者のメール アドレス",
-  claim: "要求",
-  claimName: "要求名",
-  solutionArea: "ソリューション領域",
-  partnerRole: "パートナー ロール",
-  solutionAreas: { MODERN_WORK_SECURITY: "モダン ワークとセキュリティ", BUSINESS_APPLICATIONS: "ビジネス アプリケーション" },
-  workloadsByActivity: "活動の種類別のワークロード",
-  workloadsHint: "ワークロードごとに、実施した活動の種類にチェックを付け、活動の内容を記入してください。",
-  workload: "ワークロード",
-  workloadWithSubscriptions: "ワークロードとサブスクリプション ID",
-  subscriptionIds: "サブスクリプション ID",
-  activities: {
-    deployment: "展開 / 構成",
-    adoption: "導入と変更管理",
-    advisory: "アドバイザリー / プリセールス",
-    migration: "移行",
-    training: "トレーニング",
-    other: "その他",
-  },
-  activityDescription: "活動の内容",
-  activitiesPerformed: "実施した活動",
-  activitiesPerformedHint: "お客様のために実施した活動について、実施内容、実施時期 (開始日と終了日)、成果または成果物を記入してください。",
-  acknowledgement: "顧客による確認",
-  acknowledgementText:
-    "私は、上記の顧客を代表して、上記のパートナーが本書に記載された活動を当組織のために実施したことを確認し、Microsoft が上記のワークロードについて当該パートナーを記録上のパートナーとして登録することに同意します。これにより購入が発生することはなく、当組織に費用がかかることもないことを理解しています。",
-  signature: "署名",
-  printedName: "氏名",
-  signerTitle: "役職",
-  date: "日付",
-  dateNote: "確認の日付は過去 12 か月以内である必要があります。将来の日付は指定できません。",
-  publicSector: "公共部門に関する開示 (米国およびプエルトリコの公共部門の顧客のみ)",
-  publicSectorScope:
-    "この欄は、顧客が米国またはプエルトリコの公共部門の組織 (連邦、州、地方または部族の政府機関、公立の教育機関や医療機関など) である場合にのみ記入してください。",
-  publicSectorText:
-    "パートナーは、本書に記載された活動について、Microsoft からインセンティブの支払いを受ける場合があることを開示します。顧客は、以下に署名することにより、この開示を受けたこと、およびパートナーの活動とこれらの支払いが顧客に適用される調達、贈答および倫理に関する規則に適合していることを確認します。",
-  footer: (generated, claimName) => `作成日: ${generated} (UTC) · 要求名: ${claimName}`,
-  page: (current, total) => [current, " / ", total, " ページ"],
-  dateLocale: "ja-JP",
-  language: "ja-JP",
-  paper: "a4",
-};
-
-const texts: Record<PoeTemplateInput["locale"], PoeTexts> = { en, ja };
+/** A text of PoeTemplate in the document's language. */
+type Words = (key: string, values?: Record<string, string>) => string;
 
 // Page geometry, in twips (1/1440 inch).
 const paper = { letter: { width: 12240, height: 15840 }, a4: { width: 11906, height: 16838 } } as const;
 const margin = 1080;
+
+/** Each language's conventions: how dates are written, the document's language tag and its paper. */
+const conventions: Record<Locale, { dateLocale: string; language: string; paper: keyof typeof paper }> = {
+  en: { dateLocale: "en-US", language: "en-US", paper: "letter" },
+  ja: { dateLocale: "ja-JP", language: "ja-JP", paper: "a4" },
+};
 
 const size = { body: 20, table: 18, small: 16, tiny: 15 } as const; // half-points
 const labelShading = { type: ShadingType.CLEAR, fill: "EDEFF2", color: "auto" } as const;
@@ -285,11 +132,11 @@ function ruledLines(count: number, width: number) {
 }
 
 /** Signature, printed name, title and date: a label, then a line to write on. */
-function signatureBlock(t: PoeTexts, width: number) {
+function signatureBlock(t: Words, width: number) {
   const labelWidth = Math.round(width * 0.22);
   const valueWidth = Math.round(width * 0.55);
   const rest = width - labelWidth - valueWidth;
-  const labels = [t.signature, t.printedName, t.signerTitle, t.date];
+  const labels = [t("signature"), t("printedName"), t("signerTitle"), t("date")];
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: [labelWidth, valueWidth, rest],
@@ -310,7 +157,7 @@ function signatureBlock(t: PoeTexts, width: number) {
 }
 
 /** One row per workload (with its subscription IDs), a checkbox per activity type, and a blank description. */
-function workloadTable(input: PoeTemplateInput, t: PoeTexts, width: number) {
+function workloadTable(input: PoeTemplateInput, t: Words, width: number) {
   const tickWidth = Math.round(width * 0.085);
   const workloadWidth = Math.round(width * 0.28);
   const descriptionWidth = width - workloadWidth - tickWidth * activityKeys.length;
@@ -329,9 +176,9 @@ function workloadTable(input: PoeTemplateInput, t: PoeTexts, width: number) {
     tableHeader: true,
     cantSplit: true,
     children: [
-      cell(0, [cellText(withSubscriptions ? t.workloadWithSubscriptions : t.workload, { bold: true, size: size.tiny })], true),
-      ...activityKeys.map((key, index) => cell(index + 1, [cellText(t.activities[key], { bold: true, size: size.tiny, align: "center" })], true)),
-      cell(activityKeys.length + 1, [cellText(t.activityDescription, { bold: true, size: size.tiny })], true),
+      cell(0, [cellText(withSubscriptions ? t("workloadWithSubscriptions") : t("workload"), { bold: true, size: size.tiny })], true),
+      ...activityKeys.map((key, index) => cell(index + 1, [cellText(t(`activities.${key}`), { bold: true, size: size.tiny, align: "center" })], true)),
+      cell(activityKeys.length + 1, [cellText(t("activityDescription"), { bold: true, size: size.tiny })], true),
     ],
   });
 
@@ -345,13 +192,13 @@ function workloadTable(input: PoeTemplateInput, t: PoeTexts, width: number) {
         children: [
           cell(0, [
             cellText(workload.name, { bold: true }),
-            ...workload.subscriptionIds.map((id) => cellText(`${t.subscriptionIds}: ${id}`, { size: size.tiny, color: "404040" })),
+            ...workload.subscriptionIds.map((id) => cellText(`${t("subscriptionIds")}: ${id}`, { size: size.tiny, color: "404040" })),
           ]),
           ...activityKeys.map((key, index) =>
             cell(index + 1, [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new CheckBox({ alias: clean(`${t.activities[key]} — ${workload.name}`).slice(0, 200) })],
+                children: [new CheckBox({ alias: clean(`${t(`activities.${key}`)} — ${workload.name}`).slice(0, 200) })],
               }),
             ]),
           ),
@@ -368,24 +215,34 @@ function workloadTable(input: PoeTemplateInput, t: PoeTexts, width: number) {
   });
 }
 
+/** The footer's page number ("Page 2 of 5"): the message's {current} and {total} become Word's page fields. */
+function pageNumber(t: Words) {
+  return t("page", { current: PageNumber.CURRENT, total: PageNumber.TOTAL_PAGES })
+    .split(new RegExp(`(${PageNumber.CURRENT}|${PageNumber.TOTAL_PAGES})`))
+    .filter(Boolean);
+}
+
 /** Renders the PoE template for a claim as a .docx file, entirely in the requested language. */
 export async function renderPoeTemplate(input: PoeTemplateInput): Promise<Buffer> {
-  const t = texts[input.locale];
-  const page = paper[t.paper];
+  const messages = await loadMessages(input.locale);
+  const t: Words = createTranslator({ locale: input.locale, messages, namespace: "PoeTemplate" });
+  const areas = createTranslator({ locale: input.locale, messages, namespace: "Areas" });
+  const { dateLocale, language, paper: paperSize } = conventions[input.locale];
+  const page = paper[paperSize];
   const width = page.width - 2 * margin;
-  const generated = new Intl.DateTimeFormat(t.dateLocale, { dateStyle: "long", timeZone: "UTC" }).format(input.generatedAt);
+  const generated = new Intl.DateTimeFormat(dateLocale, { dateStyle: "long", timeZone: "UTC" }).format(input.generatedAt);
   // Japanese: Yu Gothic for every script; English: the theme's body font (Calibri), as a new Word document has it.
   const font = input.locale === "ja" ? { ascii: "Yu Gothic", hAnsi: "Yu Gothic", eastAsia: "Yu Gothic", cs: "Yu Gothic" } : ({ theme: "body" } as const);
   const headingRun = { bold: true, color: "1F3864", font };
 
   const document = new Document({
-    title: clean(`${t.title}: ${input.claimName}`),
-    subject: t.title,
+    title: clean(`${t("title")}: ${input.claimName}`),
+    subject: t("title"),
     creator: clean(input.partnerName),
     styles: {
       default: {
         document: {
-          run: { size: size.body, font, language: { value: t.language, eastAsia: "ja-JP" } },
+          run: { size: size.body, font, language: { value: language, eastAsia: "ja-JP" } },
           paragraph: { spacing: { after: 120, line: 276 } },
         },
         title: { run: { ...headingRun, size: 32 }, paragraph: { spacing: { after: 160 } } },
@@ -401,69 +258,69 @@ export async function renderPoeTemplate(input: PoeTemplateInput): Promise<Buffer
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  run(t.footer(generated, input.claimName), { size: size.tiny, color: "595959" }),
+                  run(t("footer", { generated, claimName: input.claimName }), { size: size.tiny, color: "595959" }),
                   new TextRun({ text: "  ·  ", size: size.tiny, color: "595959" }),
-                  new TextRun({ children: t.page(PageNumber.CURRENT, PageNumber.TOTAL_PAGES), size: size.tiny, color: "595959" }),
+                  new TextRun({ children: pageNumber(t), size: size.tiny, color: "595959" }),
                 ],
               }),
             ],
           }),
         },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [run(t.title)] }),
-          para(t.intro(clean(input.partnerName))),
-          hint(t.returnNote(clean(input.partnerName))),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [run(t("title"))] }),
+          para(t("intro", { partner: clean(input.partnerName) })),
+          hint(t("returnNote", { partner: clean(input.partnerName) })),
 
-          heading(t.partnerInfo),
+          heading(t("partnerInfo")),
           infoTable(
             [
-              [t.company, input.partnerName],
-              [t.partnerId, input.partnerId],
-              [t.contactName, input.partnerContact.name],
-              [t.contactEmail, input.partnerContact.email],
+              [t("company"), input.partnerName],
+              [t("partnerId"), input.partnerId],
+              [t("contactName"), input.partnerContact.name],
+              [t("contactEmail"), input.partnerContact.email],
             ],
             width,
           ),
 
-          heading(t.customerInfo),
+          heading(t("customerInfo")),
           infoTable(
             [
-              [t.company, input.customerName, t.toFill],
-              [t.tenantId, input.tenantId],
-              [t.domain, null, `${t.toFill} · ${t.domainHint}`],
-              [t.contactName, input.customerContact.name],
-              [t.contactTitle, input.customerContact.title, t.toFill],
-              [t.contactEmail, input.customerContact.email],
+              [t("company"), input.customerName, t("toFill")],
+              [t("tenantId"), input.tenantId],
+              [t("domain"), null, `${t("toFill")} · ${t("domainHint")}`],
+              [t("contactName"), input.customerContact.name],
+              [t("contactTitle"), input.customerContact.title, t("toFill")],
+              [t("contactEmail"), input.customerContact.email],
             ],
             width,
           ),
 
-          heading(t.claim),
+          heading(t("claim")),
           infoTable(
             [
-              [t.claimName, input.claimName],
-              [t.solutionArea, t.solutionAreas[input.solutionArea]],
-              [t.partnerRole, input.partnerRole],
+              [t("claimName"), input.claimName],
+              [t("solutionArea"), areas(input.solutionArea)],
+              [t("partnerRole"), input.partnerRole],
             ],
             width,
           ),
 
-          heading(t.workloadsByActivity),
-          hint(t.workloadsHint),
+          heading(t("workloadsByActivity")),
+          hint(t("workloadsHint")),
           workloadTable(input, t, width),
 
-          heading(t.activitiesPerformed),
-          hint(t.activitiesPerformedHint),
+          heading(t("activitiesPerformed")),
+          hint(t("activitiesPerformedHint")),
           ruledLines(6, width),
 
-          heading(t.acknowledgement),
-          para(t.acknowledgementText),
+          heading(t("acknowledgement")),
+          para(t("acknowledgementText")),
           signatureBlock(t, width),
-          hint(t.dateNote),
+          hint(t("dateNote")),
 
-          heading(t.publicSector),
-          hint(t.publicSectorScope),
-          para(t.publicSectorText),
+          heading(t("publicSector")),
+          hint(t("publicSectorScope")),
+          para(t("publicSectorText")),
           signatureBlock(t, width),
         ],
       },

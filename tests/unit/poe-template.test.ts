@@ -1,6 +1,6 @@
 // The proof-of-execution template: a real .docx in the claim's language, prefilled and correctly escaped.
 import { inflateRawSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POE_TEMPLATE_MIME, poeTemplateFileName, renderPoeTemplate, type PoeTemplateInput } from "@/lib/poe/template";
 
 /** Reads one entry of a zip archive through its central directory (stored or deflated entries). */
@@ -137,6 +137,21 @@ describe("renderPoeTemplate", () => {
     expect(text).not.toContain("Public Sector Disclosure");
     expect(footer).toContain("2025年6月30日");
     expect(footer).toContain(input.claimName);
+  });
+
+  it.each(["en", "ja"] as const)("resolves every text of the %s document (no missing message, no unresolved parameter)", async (locale) => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const { text, footer } = await render({ ...base, locale });
+      for (const part of [text, footer]) {
+        expect(part).not.toMatch(/[{}]/);
+        expect(part).not.toMatch(/\b(PoeTemplate|Areas)\.[A-Za-z_]/);
+      }
+      expect(text).toContain(base.partnerName);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("uses an East Asian font and Japanese language for ja only", async () => {
