@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "@azure/storage-blob"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "pg-boss", "nodemailer", "@azure/storage-blob"],
   poweredByHeader: false,
   devIndicators: false,
   // The README's URL is http://localhost:3000; the other loopback name reaches the dev server too

@@ -1,6 +1,6 @@
 // Builds a Prisma client on adapter-pg; shared by the app (lib/db.ts), the seed and the tests.
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { ClientBase } from "pg";
+import pg, { type ClientBase } from "pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { databaseEnv } from "./env";
 
@@ -15,17 +15,34 @@ const listenForErrors = (connection: ClientBase) => {
   connection.on("error", () => undefined);
 };
 
+const pools = new WeakMap<object, pg.Pool>();
+
 export function createPrismaClient(options: { url?: string; poolMax?: number } = {}) {
   const configured = options.url ? undefined : databaseEnv();
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: options.url ?? configured!.DATABASE_URL,
     max: options.poolMax ?? configured?.DATABASE_POOL_MAX ?? 1,
     onConnect: listenForErrors,
+    // A script that is done (and disconnected) exits without waiting for idle connections to time out.
+    allowExitOnIdle: true,
   });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/**
+ * The connection pool under a client, for the one other user of the same connections: the job queue
+ * (lib/jobs), which sends its own SQL. The embedded database takes a single connection, so the queue
+ * cannot open a pool of its own.
+ */
+export function poolOf(client: Db): pg.Pool {
+  const pool = pools.get(client);
+  if (!pool) throw new Error("Not a client made by createPrismaClient.");
+  return pool;
+}
 
 /**
  * A fixed list of the code's own values (statuses, kinds; never user input) as SQL literals, for

@@ -1,7 +1,7 @@
 // The one Prisma client of the portal (adapter-pg over DATABASE_URL), created on first use so a
 // build without configuration can still import it. The one way to the database for the portal and the
 // standalone worker (scripts/worker.ts) alike; pages and components may not import it (eslint.config.mjs).
-import { createPrismaClient, type Db } from "./db-client";
+import { createPrismaClient, poolOf, type Db } from "./db-client";
 
 const globalForDb = globalThis as unknown as { cporDb?: Db };
 
@@ -14,3 +14,6 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client()) : value;
   },
 });
+
+/** The portal's connection pool, shared with the job queue (lib/jobs/queue.ts). */
+export const dbPool = () => poolOf(client());

@@ -89,7 +89,7 @@ export const envSchema = z
     SIGN_IN_LIMIT_PER_EMAIL: count(5, 1000),
     /** Sign-in link requests allowed per client address in 15 minutes; raise it for many users behind one NAT. */
     SIGN_IN_LIMIT_PER_CLIENT: count(20, 100_000),
-    /** "off" keeps the portal process from delivering the outbox (then run `npm run worker` separately). */
+    /** "off" keeps the portal process from doing background work, the outbox and the periodic jobs (then run `npm run worker` separately). */
     WORKER: onOff("on"),
     /**
      * "on" when a reverse proxy or load balancer in front sets X-Forwarded-Host/-Proto/-For: then they

@@ -1,6 +1,7 @@
-// The outbox worker as its own process: `npm run worker`. Delivers queued emails and schedules
-// reminders, like the worker inside each portal instance (which WORKER=off turns off there). Any
-// number of workers and portal instances may run at once: they coordinate through the database.
+// The background worker as its own process: `npm run worker`. Delivers queued emails (the outbox) and
+// runs the periodic jobs (reminders, expiry, upkeep: lib/jobs/queue.ts), like each portal instance
+// does unless WORKER=off. Any number of workers and portal instances may run at once: they coordinate
+// through the database.
 //
 // Configuration comes from the environment and .env, as for the portal (lib/env.ts). For development
 // against a running `npm run dev` with its stand-ins, the same defaults as scripts/run.ts apply: MailDev
@@ -41,11 +42,13 @@ try {
 }
 
 const { startOutboxWorker } = await import("../lib/notify/worker");
+const { startJobs, stopJobs } = await import("../lib/jobs/queue");
 const { db } = await import("../lib/db");
 const worker = startOutboxWorker();
+await startJobs();
 // The worker's timers are unref'd (they must not hold a portal process open): keep this one alive.
 const keepAlive = setInterval(() => {}, 60 * 60 * 1000);
-console.log(`Email outbox worker ${worker.workerId} running (SMTP ${new URL(e.SMTP_URL!).host}). Ctrl-C stops it.`);
+console.log(`Worker ${worker.workerId} running: email outbox and periodic jobs (SMTP ${new URL(e.SMTP_URL!).host}). Ctrl-C stops it.`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -53,7 +56,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     clearInterval(keepAlive);
-    await worker.stop();
+    await Promise.all([worker.stop(), stopJobs()]);
     await db.$disconnect();
     process.exit(0);
   });

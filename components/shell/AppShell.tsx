@@ -81,6 +81,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             links: [
               { href: "/review", label: t("validationQueue") },
               { href: "/review/dashboard", label: t("reviewDashboard") },
+              { href: "/review/jobs", label: t("reviewJobs") },
             ],
           },
         ]

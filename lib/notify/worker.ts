@@ -1,7 +1,8 @@
 // The outbox worker: claims due messages, renders them, sends them through SMTP and records the
 // result. Runs in every portal instance (instrumentation.ts, unless WORKER=off) and/or as its own
 // process (`npm run worker`); any number of them may run at once, they coordinate only through the
-// database (lib/notify/outbox.ts).
+// database (lib/notify/outbox.ts). It polls every few seconds, and is woken at once by a message that
+// should not wait; the timed work (reminders, expiry, upkeep) runs on the job queue (lib/jobs/queue.ts).
 //
 // Crash safety: a worker that dies after the SMTP server accepted a message but before it recorded
 // SENT leaves the row SENDING; when its lock expires (2 min) another drain sends it again with the
@@ -11,10 +12,6 @@ import { randomUUID } from "node:crypto";
 import { sendMail } from "./mailer";
 import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "./outbox";
 import { PermanentMessageError, renderOutboxMessage } from "./render";
-import { scheduleReminders } from "./reminders";
-import { db } from "../db";
-import { expireUnansweredClaims } from "../claims/expiry";
-import { sweepRateLimits } from "../auth/sign-in-limit";
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
 
@@ -60,7 +57,6 @@ export async function drainOutbox({ workerId = defaultWorkerId(), limit = 10, no
 const defaultWorkerId = () => `${hostname()}:${process.pid}`;
 
 const POLL_MS = 5_000;
-const REMINDER_CHECK_MS = 5 * 60 * 1000;
 const BATCH = 10;
 
 export type OutboxWorker = { workerId: string; wake: () => void; stop: () => Promise<void> };
@@ -76,34 +72,16 @@ export function wakeOutboxWorker() {
 }
 
 /**
- * Polls the outbox every few seconds (and, every few minutes, schedules reminders and rejects the claims
- * left unanswered in Partner action required past their timer, and deletes ended sign-in rate-limit
- * windows) in this process.
+ * Polls the outbox every few seconds in this process.
  * The timers are unref'd: they never keep a process alive on their own. Started once per process.
  */
-export function startOutboxWorker({ pollMs = POLL_MS, reminderCheckMs = REMINDER_CHECK_MS }: { pollMs?: number; reminderCheckMs?: number } = {}): OutboxWorker {
+export function startOutboxWorker({ pollMs = POLL_MS }: { pollMs?: number } = {}): OutboxWorker {
   if (state.cporOutboxWorker) return state.cporOutboxWorker;
   const workerId = `${defaultWorkerId()}:${randomUUID().slice(0, 8)}`;
   let running: Promise<void> | undefined;
   let stopped = false;
-  let remindersAt = 0;
 
   const pass = async () => {
-    if (Date.now() - remindersAt >= reminderCheckMs) {
-      remindersAt = Date.now();
-      // Each job on its own: one failing does not skip the other, nor the drain below.
-      await scheduleReminders(new Date()).then(
-        (scheduled) => scheduled > 0 && console.log(`Outbox [${workerId}]: scheduled ${scheduled} reminder(s).`),
-        (error) => console.error(`Outbox [${workerId}]: reminders failed:`, error instanceof Error ? error.message : error),
-      );
-      // The lifecycle's timed move, on the same schedule: its partner emails go through this outbox.
-      await expireUnansweredClaims(db, { now: new Date() }).then(
-        (expired) => expired > 0 && console.log(`Outbox [${workerId}]: rejected ${expired} claim(s) with no partner response.`),
-        (error) => console.error(`Outbox [${workerId}]: expiry failed:`, error instanceof Error ? error.message : error),
-      );
-      // Housekeeping on the same schedule: the sign-in request counts of windows that have ended.
-      await sweepRateLimits(db).catch((error) => console.error(`Outbox [${workerId}]: rate-limit sweep failed:`, error instanceof Error ? error.message : error));
-    }
     // Keep going while full batches come back, so a backlog drains without waiting for the next tick.
     for (let round = 0; round < 20 && !stopped; round++) {
       const result = await drainOutbox({ workerId, limit: BATCH });

@@ -126,6 +126,16 @@ test("partner action required, resubmission and approval", async ({ page: partne
   await expect(reviewer.getByTestId("status-count-APPROVED")).not.toContainText(/^Approved0$/);
   await screenshot(reviewer, "review-dashboard");
 
+  // The background jobs, from the navigation: each periodic job with its schedule and recent runs.
+  await reviewer.getByRole("link", { name: "Background jobs" }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name: "Background jobs" })).toBeVisible();
+  await ready(reviewer);
+  for (const name of ["Reminders to customers", "Rejection of claims the partner left unanswered", "Clean-up of ended sign-in limits", "Clean-up of unfinished proof uploads"]) {
+    await expect(reviewer.getByRole("heading", { level: 2, name })).toBeVisible();
+  }
+  await expect(reviewer.getByTestId("job-customer-reminders")).toContainText("*/5 * * * *");
+  await screenshot(reviewer, "review-jobs");
+
   // The console in Japanese, then back to English (the choice is saved on the reviewer's profile).
   await reviewer.goto(reviewUrl);
   await ready(reviewer);
@@ -189,7 +199,7 @@ test("rejection, dispute with new proof, and the final decision", async ({ page:
 
 test("an incentive admin gets 404 on every reviewer page and the export", async ({ page }) => {
   await signIn(page, DEMO.users.contosoAdmin);
-  for (const path of ["/review", "/review/dashboard", "/review/claims/anything", "/review/claims/anything/compare", "/review/export"]) {
+  for (const path of ["/review", "/review/dashboard", "/review/jobs", "/review/claims/anything", "/review/claims/anything/compare", "/review/export"]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
   }
