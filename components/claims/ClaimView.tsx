@@ -76,7 +76,9 @@ export function ClaimView({
   const resend = () =>
     startTransition(async () => {
       const result = await resendCustomerEmailAction(claim.id);
-      setResendNote(result.ok ? t("resent", { email: result.email }) : result.retryAfter ? t("resendLater", { date: new Date(result.retryAfter) }) : "problem" in result ? te("unavailable") : undefined);
+      if (result.ok) setResendNote(t("resent", { email: result.data.email }));
+      else if (result.problem === "retryLater" && result.details) setResendNote(t("resendLater", { date: new Date(result.details.retryAfter) }));
+      else setResendNote(result.problem === "unavailable" ? te("unavailable") : undefined);
     });
   const router = useRouter();
   const hydrated = useHydrated();
@@ -88,7 +90,7 @@ export function ClaimView({
     startTransition(async () => {
       const result = await deleteDraftClaim(claim.id);
       if (result.ok) router.push("/claims");
-      else setDeleteError("problem" in result ? "unavailable" : "failed");
+      else setDeleteError(result.problem === "unavailable" ? "unavailable" : "failed");
     });
 
   return (

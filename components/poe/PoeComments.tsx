@@ -28,7 +28,7 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
       startTransition(async () => {
         setSaved(false);
         const result = await saveCommentsAction(claimId, values);
-        setUnavailable(!result.ok && "problem" in result);
+        setUnavailable(!result.ok && result.problem === "unavailable");
         if (result.ok) {
           setSaved(true);
           router.refresh();

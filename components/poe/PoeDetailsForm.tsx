@@ -55,7 +55,8 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
           setSaved(true);
           router.refresh();
         } else {
-          setFormError("problem" in result ? result.problem : result.message);
+          // The form says why only when the claim can no longer be changed or the portal is unavailable.
+          setFormError(result.problem === "notEditable" || result.problem === "unavailable" ? result.problem : undefined);
           for (const [field, message] of Object.entries(result.fieldErrors)) form.setError(field as Path<PoeDetailsInput>, { type: "server", message });
         }
         resolve();

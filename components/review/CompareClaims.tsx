@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/claims/StatusBadge";
 import { PageHeader } from "@/components/PageHeader";
 import { PoeSummary } from "@/components/poe/PoeSummary";
 import { useHydrated } from "@/components/hooks/useHydrated";
+import { ApproveOutcome } from "@/components/review/ApproveOutcome";
 
 const useStyles = makeStyles({
   back: { display: "inline-block", marginBottom: "8px", color: tokens.colorBrandForegroundLink },
@@ -18,11 +19,13 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: "anywhere" },
   link: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
+  outcome: { marginBottom: "16px" },
 });
 
 import type { CompareColumn } from "@/lib/review/compare";
+import type { ApproveOutcome as Outcome } from "@/lib/review/claim";
 
-export function CompareClaims({ claim, others }: { claim: CompareColumn; others: CompareColumn[] }) {
+export function CompareClaims({ claim, others, approveOutcome }: { claim: CompareColumn; others: CompareColumn[]; approveOutcome: Outcome | null }) {
   const styles = useStyles();
   const t = useTranslations("Review");
   const tr = useTranslations();
@@ -57,6 +60,10 @@ export function CompareClaims({ claim, others }: { claim: CompareColumn; others:
         <dd className={styles.value}>{(c.shared ?? c.items).join(", ")}</dd>
         <dt className={styles.term}>{t("columns.association")}</dt>
         <dd className={styles.value}>{c.associatedSince ? t("heldSince", { date: date(c.associatedSince) }) : "—"}</dd>
+        <dt className={styles.term}>{t("acknowledgedOn")}</dt>
+        <dd className={styles.value} data-testid="acknowledged-on">
+          {c.proof.details?.customerAcknowledgedOn ? format.dateTime(new Date(`${c.proof.details.customerAcknowledgedOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : "—"}
+        </dd>
       </dl>
       <PoeSummary claimId={c.id} proof={c.proof} workloads={c.workloads} />
     </Card>
@@ -68,6 +75,11 @@ export function CompareClaims({ claim, others }: { claim: CompareColumn; others:
         ← {t("backToClaim")}
       </NextLink>
       <PageHeader title={t("compareTitle")} lead={t("compareLead")} />
+      {approveOutcome ? (
+        <div className={styles.outcome}>
+          <ApproveOutcome outcome={approveOutcome} />
+        </div>
+      ) : null}
       <div className={styles.columns}>
         {card(claim)}
         {others.map(card)}

@@ -42,8 +42,10 @@ import { useHydrated } from "@/components/hooks/useHydrated";
 import { partnerActionReasons } from "@/lib/claims/reasons";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
-import type { ReferenceCheck } from "@/lib/review/claim";
-import type { DecisionResult } from "@/lib/review/decisions";
+import type { ApproveOutcome as ApproveOutcomeView, ReferenceCheck } from "@/lib/review/claim";
+import { ApproveOutcome } from "@/components/review/ApproveOutcome";
+import type { ActionResult } from "@/lib/actions";
+import type { DecisionDetails } from "@/lib/review/decisions";
 import { reviewerRejectionReasons } from "@/lib/claims/vocabulary";
 import type { ReviewerAction } from "@/lib/review/schemas";
 
@@ -75,6 +77,7 @@ export type CompetitorView = {
   statusChangedAt: string | null;
   items: string[];
   associatedSince: string | null;
+  acknowledgedOn?: string | null;
 };
 
 type Props = {
@@ -91,6 +94,7 @@ type Props = {
   actions: string[];
   checks: ReferenceCheck[];
   competitors: CompetitorView[];
+  approveOutcome: ApproveOutcomeView | null;
   events: ClaimEventView[];
   children?: ReactNode;
 };
@@ -103,6 +107,9 @@ const reasoned: Partial<Record<ReviewerAction, readonly string[]>> = {
   rejectDispute: reviewerRejectionReasons,
   requestPartnerAction: partnerActionReasons,
 };
+
+/** What the decision and assignment actions answer (with `unavailable` during an outage). */
+type ReviewAnswer = ActionResult<undefined, string, DecisionDetails>;
 
 export function ReviewClaimView(props: Props) {
   const { claim, status, assignee, viewerId, actions, competitors } = props;
@@ -124,16 +131,16 @@ export function ReviewClaimView(props: Props) {
   const mine = assignee?.id === viewerId;
   const heldByOther = assignee !== null && !mine;
 
-  const explain = (result: DecisionResult | { ok: false; problem: string; assignee?: string }) => {
+  const explain = (result: ReviewAnswer) => {
     if (result.ok) return undefined;
-    const holders = "holders" in result ? result.holders : undefined;
+    const holders = result.details?.holders;
     return {
-      text: result.problem === "unavailable" ? te("unavailable") : t(`problems.${result.problem}` as "problems.stale", { assignee: result.assignee ?? "" }),
-      holders: holders?.map((h) => ({ ...h, submittedAt: iso(h.submittedAt), statusChangedAt: iso(h.statusChangedAt), associatedSince: iso(h.associatedSince) })),
+      text: result.problem === "unavailable" ? te("unavailable") : t(`problems.${result.problem}` as "problems.stale", { assignee: result.details?.assignee ?? "" }),
+      holders: holders?.map((h) => ({ ...h, submittedAt: iso(h.submittedAt), statusChangedAt: iso(h.statusChangedAt), associatedSince: iso(h.associatedSince), acknowledgedOn: iso(h.acknowledgedOn)?.slice(0, 10) ?? null })),
     };
   };
 
-  const run = (work: () => Promise<DecisionResult | { ok: boolean; problem?: string; assignee?: string }>, onOk?: () => void) =>
+  const run = (work: () => Promise<ReviewAnswer>, onOk?: () => void) =>
     startTransition(async () => {
       setProblem(undefined);
       const result = await work();
@@ -142,13 +149,12 @@ export function ReviewClaimView(props: Props) {
         router.refresh();
         return;
       }
-      const errors = "fieldErrors" in result ? result.fieldErrors : undefined;
-      if (errors && Object.keys(errors).length > 0) {
-        setFieldErrors(errors);
+      if (Object.keys(result.fieldErrors).length > 0) {
+        setFieldErrors(result.fieldErrors);
         return;
       }
       setDialog(undefined);
-      setProblem(explain(result as DecisionResult));
+      setProblem(explain(result));
       // The claim changed under this page (another reviewer, the partner, the customer): show it as it is now.
       router.refresh();
     });
@@ -225,6 +231,12 @@ export function ReviewClaimView(props: Props) {
         </Text>
       </div>
 
+      {props.approveOutcome ? (
+        <div className={styles.note}>
+          <ApproveOutcome outcome={props.approveOutcome} />
+        </div>
+      ) : null}
+
       {problem ? (
         <MessageBar intent="error" role="alert" className={styles.note} layout="multiline">
           <MessageBarBody>
@@ -299,6 +311,7 @@ export function ReviewClaimView(props: Props) {
                     <TableHeaderCell>{t("columns.submitted")}</TableHeaderCell>
                     <TableHeaderCell>{t("columns.sharedItems")}</TableHeaderCell>
                     <TableHeaderCell>{t("columns.association")}</TableHeaderCell>
+                    <TableHeaderCell>{t("acknowledgedOn")}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -324,6 +337,7 @@ export function ReviewClaimView(props: Props) {
                       <TableCell>{date(c.submittedAt)}</TableCell>
                       <TableCell>{c.items.join(", ")}</TableCell>
                       <TableCell>{c.associatedSince ? t("heldSince", { date: date(c.associatedSince) }) : "—"}</TableCell>
+                      <TableCell data-testid="competitor-acknowledged">{c.acknowledgedOn ? format.dateTime(new Date(`${c.acknowledgedOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : "—"}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -57,15 +57,15 @@ function EmailLinkForm({ primary }: { primary: boolean }) {
   const t = useTranslations("SignIn");
   const te = useTranslations("Errors");
   const [state, action, pending] = useActionState(requestSignInLink, undefined);
-  const fieldError = state?.fieldError ? t(state.fieldError) : undefined;
+  const fieldError = state?.fieldErrors.email ? t(state.fieldErrors.email as "invalidEmail") : undefined;
   return (
     <form action={action} className={styles.form} noValidate>
-      {state?.retryInMinutes ? (
+      {state?.problem === "tooManyRequests" && state.details ? (
         <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{t("tooManyRequests", { minutes: state.retryInMinutes })}</MessageBarBody>
+          <MessageBarBody>{t("tooManyRequests", { minutes: state.details.retryInMinutes })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {state?.emailLinkOff ? (
+      {state?.problem === "emailLinkOff" ? (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{t("emailLinkOff")}</MessageBarBody>
         </MessageBar>

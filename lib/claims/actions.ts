@@ -1,49 +1,36 @@
 "use server";
-// Server actions of the claim wizard and the claim page. Each one authorizes through the session
-// gate, validates with the shared schemas, and calls the domain function; nothing trusts the client.
+// Server actions of the claim wizard and the claim page. Each one passes the partner gate and parses its
+// arguments (lib/actions.ts), then calls the domain function; nothing trusts the client.
 import { headers } from "next/headers";
-import { unlessUnavailable } from "../availability";
-import { answered, unavailableAnswer, type Unavailable } from "../actions";
-import { requestMeta } from "../request-meta";
-import { currentLocale } from "../i18n/current";
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { answered, done, partnerAction, partnerClaimAction, refused, unavailableAnswer, type Unavailable } from "../actions";
 import { requirePartnerAdmin } from "../auth/session";
-import { submitClaim, type SubmitResult } from "./submission";
 import { db } from "../db";
+import { currentLocale } from "../i18n/current";
 import { canResend, requestResend } from "../notify/resend";
+import { requestMeta } from "../request-meta";
 import { findClaim } from "./queries";
 import { keySchema } from "./schemas";
-import { deleteDraft, discardWizard, finishWizard, saveStep, type FinishResult, type StepResult } from "./wizard";
+import { submitClaim } from "./submission";
+import { deleteDraft, discardWizard, finishWizard, saveStep } from "./wizard";
 
 const stepSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-
-/** The form's answer when the database cannot be reached: it says to try again and keeps the entries. */
-const unavailable = { ok: false, fieldErrors: {}, message: "unavailable" } as const;
 const targetSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const invalidRequest = refused("invalidRequest");
+const notFound = refused("notFound");
 
 /** Saves one wizard step ("Next", or "Back"/"Edit" after a change) and says where to go. */
-export async function saveWizardStep(key: string, step: number, values: unknown, nextStep: number): Promise<StepResult> {
-  return unlessUnavailable(async () => {
-    const viewer = await requirePartnerAdmin();
-    const args = z.tuple([keySchema, stepSchema, targetSchema]).safeParse([key, step, nextStep]);
-    if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-    return saveStep(viewer, args.data[0], args.data[1], values, args.data[2], await currentLocale());
-  }, unavailable);
-}
+export const saveWizardStep = partnerAction(
+  { args: z.tuple([keySchema, stepSchema, z.unknown(), targetSchema]), invalid: invalidRequest },
+  async (viewer, key, step, values, nextStep) => saveStep(viewer, key, step, values, nextStep, await currentLocale()),
+);
 
 /** "Add customer" (or "Save changes" on a draft): creates or updates the Draft from the saved entries. */
-export async function finishClaimWizard(key: string, creationKey: string): Promise<FinishResult> {
-  return unlessUnavailable(async () => {
-    const viewer = await requirePartnerAdmin();
-    const args = z.tuple([keySchema, z.string().uuid()]).safeParse([key, creationKey]);
-    if (!args.success) return { ok: false, fieldErrors: { _form: "invalidRequest" } };
-    const result = await finishWizard(viewer, args.data[0], args.data[1]);
-    if (result.ok) revalidatePath("/claims");
-    return result;
-  }, unavailable);
-}
+export const finishClaimWizard = partnerAction(
+  { args: z.tuple([keySchema, z.string().uuid()]), invalid: invalidRequest, revalidate: () => ["/claims"] },
+  (viewer, key, creationKey) => finishWizard(viewer, key, creationKey),
+);
 
 /** "Cancel": forgets the wizard's unsaved entries and returns to the list (or the draft). */
 export async function cancelClaimWizard(key: string): Promise<Unavailable> {
@@ -56,40 +43,23 @@ export async function cancelClaimWizard(key: string): Promise<Unavailable> {
   redirect(parsed.success && parsed.data !== "new" ? `/claims/${parsed.data}` : "/claims");
 }
 
-/** "Delete" on a Draft. */
-export async function deleteDraftClaim(claimId: string): Promise<{ ok: boolean } | Unavailable> {
-  return answered(async () => {
-    const viewer = await requirePartnerAdmin();
-    const parsed = keySchema.safeParse(claimId);
-    if (!parsed.success || !(await deleteDraft(viewer, parsed.data))) return { ok: false };
-    revalidatePath("/claims");
-    return { ok: true };
-  });
-}
+/** "Delete" on a Draft (only a Draft of the organisation: anything else is not found). */
+export const deleteDraftClaim = partnerClaimAction(async (viewer, claimId) => ((await deleteDraft(viewer, claimId)) ? done() : notFound), notFound, { alsoRevalidate: ["/claims"] });
 
 /** "Submit claim" on the proof-of-execution page. */
-export async function submitClaimAction(claimId: string, values: unknown): Promise<SubmitResult | Unavailable> {
-  return answered(async () => {
-    const viewer = await requirePartnerAdmin();
-    const parsed = keySchema.safeParse(claimId);
-    if (!parsed.success) return { ok: false, problem: "notFound", fieldErrors: {} };
-    const result = await submitClaim(viewer, parsed.data, values, requestMeta(await headers()));
-    if (result.ok) revalidatePath("/claims");
-    return result;
-  });
-}
+export const submitClaimAction = partnerClaimAction(async (viewer, claimId, values: unknown) => submitClaim(viewer, claimId, values, requestMeta(await headers())), notFound, {
+  alsoRevalidate: ["/claims"],
+});
 
-/** "Resend email to customer" on a submitted claim the customer has not answered (rate-limited). */
-export async function resendCustomerEmailAction(claimId: string): Promise<{ ok: true; email: string } | { ok: false; retryAfter?: string } | Unavailable> {
-  return answered(async () => {
-    const viewer = await requirePartnerAdmin();
-    const parsed = keySchema.safeParse(claimId);
-    if (!parsed.success) return { ok: false };
-    const claim = await findClaim(viewer, parsed.data);
-    if (!claim || !canResend(claim)) return { ok: false };
-    const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
-    if (!result.ok) return { ok: false, retryAfter: result.retryAfter.toISOString() };
-    revalidatePath(`/claims/${claim.id}`);
-    return { ok: true, email: claim.customerContactEmail };
-  });
-}
+/**
+ * "Resend email to customer" on a submitted claim the customer has not answered (rate-limited):
+ * `retryLater` names when it may be sent again.
+ */
+export const resendCustomerEmailAction = partnerClaimAction(async (viewer, claimId) => {
+  const claim = await findClaim(viewer, claimId);
+  if (!claim) return notFound;
+  if (!canResend(claim)) return refused("notAllowed");
+  const result = await db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now: new Date() }));
+  if (!result.ok) return refused("retryLater", { details: { retryAfter: result.details.retryAfter.toISOString() } });
+  return done({ email: claim.customerContactEmail });
+}, notFound);

@@ -1,8 +1,10 @@
-// One partner per workload (Modern Work and Security) and per subscription (Business Applications):
-// finds other organisations' claims and associations on the same tenant workload or subscription.
+// One partner per workload (Modern Work and Security) and per subscription and engagement (Business
+// Applications: a partner role, so two partners may hold different engagements on one subscription):
+// finds other organisations' claims and associations on the same tenant workload, or subscription in
+// the same engagement.
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { ClaimStatus, SolutionArea } from "../generated/prisma/enums";
+import type { ClaimStatus, PartnerRole, SolutionArea } from "../generated/prisma/enums";
 import { db } from "../db";
 import { pendingStatuses } from "./vocabulary";
 
@@ -14,11 +16,12 @@ export type Collision = "associated" | "claimed";
 export type Collisions = Record<string, Collision>;
 
 /**
- * Per workload id (Modern Work and Security) or subscription id (Business Applications): whether
- * another partner already holds it or has claimed it. Never says which partner.
+ * Per workload id (Modern Work and Security) or subscription id (Business Applications, in the
+ * engagement `partnerRole`): whether another partner already holds it or has claimed it. Never says
+ * which partner.
  */
 export async function findCollisions(
-  input: { organizationId: string; tenantId: string; solutionArea: SolutionArea; excludeClaimId?: string; sameOrganization?: boolean },
+  input: { organizationId: string; tenantId: string; solutionArea: SolutionArea; partnerRole: PartnerRole; excludeClaimId?: string; sameOrganization?: boolean },
   client: Prisma.TransactionClient = db,
 ): Promise<Collisions> {
   const others = {
@@ -27,6 +30,7 @@ export async function findCollisions(
     status: { in: [...holding, ...pending] },
     tenantId: input.tenantId,
     solutionArea: input.solutionArea,
+    ...(input.solutionArea === "BUSINESS_APPLICATIONS" ? { partnerRole: input.partnerRole } : {}),
     ...(input.excludeClaimId ? { id: { not: input.excludeClaimId } } : {}),
   };
   const result: Collisions = {};
@@ -50,10 +54,10 @@ export const activeStatuses: readonly ClaimStatus[] = [...holding, ...pending];
 /**
  * The items a claim shares with every other submitted claim (not a draft, not deleted) on its tenant,
  * as rows ("claimId" of the other claim, item, "workloadId", "subscriptionId"): the same workload
- * for Modern Work and Security, the same subscription for Business Applications (whose workloads are
- * only the subscriptions' products). The one definition of "competing for the same item", for the
- * conflict flag here and the reviewer's competing claims (lib/review/claim.ts). A plain SELECT, to
- * use as a CTE.
+ * for Modern Work and Security, the same subscription in the same engagement (partner role) for
+ * Business Applications (whose workloads are only the subscriptions' products). The one definition
+ * of "competing for the same item", for the conflict flag here and the reviewer's competing claims
+ * (lib/review/claim.ts). A plain SELECT, to use as a CTE.
  */
 export const sharedItemsSql = (claimId: string) => Prisma.sql`
   SELECT c.id AS "claimId", w.name AS item, cw."workloadId", NULL::uuid AS "subscriptionId"
@@ -68,7 +72,7 @@ export const sharedItemsSql = (claimId: string) => Prisma.sql`
   FROM "Claim" me
   JOIN "ClaimSubscription" mine ON mine."claimId" = me.id
   JOIN "ClaimSubscription" cs ON cs."subscriptionId" = mine."subscriptionId" AND cs."claimId" <> me.id
-  JOIN "Claim" c ON c.id = cs."claimId" AND c."tenantId" = me."tenantId" AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
+  JOIN "Claim" c ON c.id = cs."claimId" AND c."tenantId" = me."tenantId" AND c."partnerRole" = me."partnerRole" AND c."deletedAt" IS NULL AND c.status <> 'DRAFT'
   WHERE me.id = ${claimId}`;
 
 /**

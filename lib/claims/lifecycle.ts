@@ -7,9 +7,12 @@
 // same status exactly one wins and the other reports "stale".
 //
 // Associations: entering Approved creates the claim's associations (one per workload for Modern Work
-// and Security, one per subscription for Business Applications). Another partner's active association
-// on the same tenant+workload or subscription is checked with a SELECT before anything is written
-// (the transition then returns "associationConflict" and writes nothing). Under concurrency both
+// and Security, one per subscription and engagement for Business Applications). Another partner's active
+// association on the same tenant+workload, or subscription+engagement, is checked with a SELECT before
+// anything is written. The most recent valid PoE wins: when the approved claim's customer acknowledgement
+// is dated later than every holder's, each holder's claim moves Approved -> Rejected ("conflicting claim
+// won by another partner", its associations end, its partner is emailed) in the same transaction;
+// otherwise the transition returns "associationConflict" and writes nothing. Under concurrency both
 // approvals may pass that check: the partial unique indexes on Association are the final guard, and a
 // violation there throws a Refusal "associationConflict" (lib/refusal.ts). A failed statement aborts a PostgreSQL
 // transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
@@ -21,6 +24,7 @@ import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
 import { recordEvent, type ClaimAction } from "./history";
 import { partnerActionReasons, rejectionReasons } from "./reasons";
+import { displacesHolders } from "./rules";
 import { customerDeclinableStatuses, dueAt, findTransition, isDisputable, type Actor, type LifecycleTimers, type TransitionRule } from "./vocabulary";
 
 // ---------- the dispute window ----------
@@ -109,15 +113,39 @@ function checkReason(rule: TransitionRule, code: string | undefined, text: strin
   }
 }
 
-/** The items an Approved claim holds: tenant workloads (Modern Work and Security) or subscriptions (Business Applications). */
+/**
+ * The items an Approved claim holds: tenant workloads (Modern Work and Security) or subscriptions in the
+ * claim's engagement (Business Applications: the partner role).
+ */
 async function associationsFor(tx: Prisma.TransactionClient, claimId: string) {
   const claim = await tx.claim.findUniqueOrThrow({
     where: { id: claimId },
-    select: { tenantId: true, solutionArea: true, workloads: { select: { workloadId: true } }, subscriptions: { select: { subscriptionId: true } } },
+    select: { tenantId: true, solutionArea: true, partnerRole: true, workloads: { select: { workloadId: true } }, subscriptions: { select: { subscriptionId: true } } },
   });
   return claim.solutionArea === "MODERN_WORK_SECURITY"
-    ? claim.workloads.map((w) => ({ claimId, tenantId: claim.tenantId, workloadId: w.workloadId, subscriptionId: null }))
-    : claim.subscriptions.map((s) => ({ claimId, tenantId: claim.tenantId, workloadId: null, subscriptionId: s.subscriptionId }));
+    ? claim.workloads.map((w) => ({ claimId, tenantId: claim.tenantId, workloadId: w.workloadId, subscriptionId: null, partnerRole: null }))
+    : claim.subscriptions.map((s) => ({ claimId, tenantId: claim.tenantId, workloadId: null, subscriptionId: s.subscriptionId, partnerRole: claim.partnerRole }));
+}
+
+/**
+ * The claims an approval displaces: the other claims holding an active association on one of its
+ * items, when its customer acknowledgement (the PoE's date) is later than each of theirs ([] when none
+ * holds any). Null when a holder's proof is as recent or more recent: the holder keeps it.
+ */
+async function holdersToDisplace(tx: Prisma.TransactionClient, claimId: string, items: Awaited<ReturnType<typeof associationsFor>>): Promise<string[] | null> {
+  const held = await tx.association.findMany({
+    where: {
+      endedAt: null,
+      claimId: { not: claimId },
+      OR: items.map((a) => (a.workloadId ? { tenantId: a.tenantId, workloadId: a.workloadId } : { subscriptionId: a.subscriptionId, partnerRole: a.partnerRole })),
+    },
+    select: { claimId: true },
+    distinct: ["claimId"],
+  });
+  if (held.length === 0) return [];
+  const dates = await tx.proofOfExecution.findMany({ where: { claimId: { in: [claimId, ...held.map((h) => h.claimId)] } }, select: { claimId: true, customerAcknowledgedOn: true } });
+  const dateOf = (id: string) => dates.find((d) => d.claimId === id)?.customerAcknowledgedOn;
+  return displacesHolders(dateOf(claimId), held.map((h) => dateOf(h.claimId))) ? held.map((h) => h.claimId) : null;
 }
 
 /**
@@ -158,16 +186,8 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   }
 
   const newAssociations = to === "APPROVED" ? await associationsFor(tx, claimId) : [];
-  if (newAssociations.length > 0) {
-    const held = await tx.association.count({
-      where: {
-        endedAt: null,
-        claimId: { not: claimId },
-        OR: newAssociations.map((a) => (a.workloadId ? { tenantId: a.tenantId, workloadId: a.workloadId } : { subscriptionId: a.subscriptionId })),
-      },
-    });
-    if (held > 0) return { ok: false, problem: "associationConflict" };
-  }
+  const displaced = newAssociations.length > 0 ? await holdersToDisplace(tx, claimId, newAssociations) : [];
+  if (displaced === null) return { ok: false, problem: "associationConflict" };
 
   const moved = await tx.claim.updateMany({
     where: { id: claimId, status: current, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
@@ -195,6 +215,12 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
 
   if (current === "APPROVED") {
     await tx.association.updateMany({ where: { claimId, endedAt: null }, data: { endedAt: now, endReason: reason.code ?? rule.action } });
+  }
+  for (const holderId of displaced) {
+    const moved = await transition(tx, { claimId: holderId, from: "APPROVED", to: "REJECTED", actor, reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER", now, ip: input.ip, userAgent: input.userAgent });
+    // Another approval displaced or ended it since it was read: this one must not go on (the
+    // rollback undoes what was written above).
+    if (!moved.ok) throw new Refusal("associationConflict");
   }
   if (newAssociations.length > 0) {
     try {

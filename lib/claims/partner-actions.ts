@@ -3,12 +3,12 @@
 // Resubmit claim, Dispute this decision, Disassociate customer. Each passes the partner gate and parses
 // the claim id first (lib/actions.ts), then calls the domain function in partner-loop.ts.
 import { headers } from "next/headers";
-import { partnerClaimAction } from "../actions";
+import { partnerClaimAction, refused } from "../actions";
 import { requestMeta } from "../request-meta";
 import { disassociateClaim, disputeClaim, resubmitClaim } from "./partner-loop";
 
 const meta = async () => requestMeta(await headers());
-const notFound = { ok: false, problem: "notFound", fieldErrors: {} } as const;
+const notFound = refused("notFound");
 
 /** "Resubmit claim" on a claim in Partner action required (claim page and PoE page). */
 export const resubmitClaimAction = partnerClaimAction(async (viewer, claimId) => resubmitClaim(viewer, claimId, await meta()), notFound);

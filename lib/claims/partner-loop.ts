@@ -11,14 +11,15 @@ import { disputeProblem, disputeProofSince, disputeWindow, transition, type Tran
 import { claimScope } from "./queries";
 import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
-import { disassociateSchema, disputeSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
-import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, lockForSubmission, submissionInclude, type RequestMeta, type SubmitFailure } from "./submission";
+import { disassociateSchema, disputeSchema } from "./schemas";
+import { done, invalid, invalidInput, refused, type ActionResult } from "../result";
+import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, lockForSubmission, submissionInclude, type RequestMeta, type SubmitProblem } from "./submission";
 
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
 
 // ---------- resubmit ----------
 
-export type ResubmitResult = { ok: true; alreadyResubmitted: boolean } | SubmitFailure;
+export type ResubmitResult = ActionResult<{ alreadyResubmitted: boolean }, SubmitProblem | "invalidRequest">;
 
 /**
  * "Resubmit claim" on a claim in Partner action required: the same checks as "Submit claim", then
@@ -28,23 +29,23 @@ export type ResubmitResult = { ok: true; alreadyResubmitted: boolean } | SubmitF
  */
 export async function resubmitClaim(viewer: PartnerViewer, claimId: string, request: RequestMeta = {}): Promise<ResubmitResult> {
   const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, include: submissionInclude });
-  if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+  if (!claim) return refused("notFound");
   // A repeat only when the claim's last status change is that resubmission (not an older round's, with a
   // rejection or another question since).
   const repeated = async (client: Pick<Prisma.TransactionClient, "claimEvent">): Promise<ResubmitResult> => {
     const last = await client.claimEvent.findFirst({ where: { claimId, toStatus: { not: null } }, orderBy: { at: "desc" }, select: { fromStatus: true, toStatus: true } });
     return last?.fromStatus === "PARTNER_ACTION_REQUIRED" && last.toStatus === "UNDER_REVIEW"
-      ? { ok: true, alreadyResubmitted: true }
-      : { ok: false, problem: "notEditable", fieldErrors: {} };
+      ? done({ alreadyResubmitted: true })
+      : refused("notEditable");
   };
   if (claim.status !== "PARTNER_ACTION_REQUIRED") return repeated(db);
-  const refused = await checkSubmittable(viewer, claim);
-  if (refused) return refused;
+  const unsubmittable = await checkSubmittable(viewer, claim);
+  if (unsubmittable) return unsubmittable;
 
   try {
     return await db.$transaction(async (tx): Promise<ResubmitResult> => {
       const fresh = await lockForSubmission(tx, viewer, claim);
-      if (!fresh) return { ok: false, problem: "notFound", fieldErrors: {} };
+      if (!fresh) return refused("notFound");
       if (fresh.status !== "PARTNER_ACTION_REQUIRED") return repeated(tx);
       const changed = changedSinceCheck(fresh, claim);
       if (changed) return changed;
@@ -64,10 +65,10 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
         });
         if (asked === 0) await requestResend(tx, { claimId });
       }
-      return { ok: true, alreadyResubmitted: false };
+      return done({ alreadyResubmitted: false });
     });
   } catch (error) {
-    if (isRefusal(error, "duplicateOwnClaim")) return { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} };
+    if (isRefusal(error, "duplicateOwnClaim")) return refused("duplicateOwnClaim");
     throw error;
   }
 }
@@ -75,7 +76,7 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
 // ---------- dispute and disassociate ----------
 
 export type DecisionProblem = "notFound" | "notAllowed" | "disputeWindowClosed" | "alreadyDisputed";
-export type DecisionResult = { ok: true } | { ok: false; problem?: DecisionProblem; fieldErrors: FieldErrors };
+export type DecisionResult = ActionResult<undefined, DecisionProblem | "invalidRequest">;
 
 const problemOf = (problem: TransitionProblem): DecisionProblem =>
   problem === "disputeWindowClosed" || problem === "alreadyDisputed" ? problem : "notAllowed";
@@ -86,16 +87,16 @@ const problemOf = (problem: TransitionProblem): DecisionProblem =>
  */
 export async function disputeClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}, options: TimerOptions = {}): Promise<DecisionResult> {
   const parsed = disputeSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   return db.$transaction(async (tx): Promise<DecisionResult> => {
     await lockClaim(tx, claimId);
     const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true } });
-    if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
-    if (claim.status !== "REJECTED") return { ok: false, problem: "notAllowed", fieldErrors: {} };
-    const refused = disputeProblem(await disputeWindow(tx, claim, options));
-    if (refused) return { ok: false, problem: refused, fieldErrors: {} };
+    if (!claim) return refused("notFound");
+    if (claim.status !== "REJECTED") return refused("notAllowed");
+    const closed = disputeProblem(await disputeWindow(tx, claim, options));
+    if (closed) return refused(closed);
     const newProof = await tx.poeFile.count({ where: { claimId, uploadedAt: { gt: disputeProofSince(claim) } } });
-    if (newProof === 0) return { ok: false, fieldErrors: { poeFiles: "disputeProofRequired" } };
+    if (newProof === 0) return invalid({ poeFiles: "disputeProofRequired" });
     const moved = await transition(tx, {
       claimId,
       from: "REJECTED",
@@ -104,17 +105,17 @@ export async function disputeClaim(viewer: PartnerViewer, claimId: string, value
       reasonText: parsed.data.explanation,
       ...options,
     });
-    return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
+    return moved.ok ? done() : refused(problemOf(moved.problem));
   });
 }
 
 /** "Disassociate customer" on an Approved claim: Approved → Rejected final (partner request), ending its associations. */
 export async function disassociateClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<DecisionResult> {
   const parsed = disassociateSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   return db.$transaction(async (tx): Promise<DecisionResult> => {
     const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, select: { id: true } });
-    if (!claim) return { ok: false, problem: "notFound", fieldErrors: {} };
+    if (!claim) return refused("notFound");
     const moved = await transition(tx, {
       claimId,
       from: "APPROVED",
@@ -122,6 +123,6 @@ export async function disassociateClaim(viewer: PartnerViewer, claimId: string, 
       ...asPartner(viewer, request),
       reasonText: parsed.data.reason,
     });
-    return moved.ok ? { ok: true } : { ok: false, problem: problemOf(moved.problem), fieldErrors: {} };
+    return moved.ok ? done() : refused(problemOf(moved.problem));
   });
 }

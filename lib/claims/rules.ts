@@ -8,6 +8,15 @@ import type { FieldErrors } from "./schemas";
 
 export type Eligibility = "eligible" | "csp" | "expired";
 
+/**
+ * The most recent valid PoE wins: a claim being approved displaces the holders of its items when its
+ * customer acknowledgement is dated later than each of theirs (a holder without a dated proof counts as
+ * older). Without a dated proof of its own it displaces nobody. The lifecycle applies it; the review
+ * page shows its outcome before the reviewer approves.
+ */
+export const displacesHolders = (mine: Date | null | undefined, holders: readonly (Date | null | undefined)[]) =>
+  mine != null && holders.every((held) => held == null || held.getTime() < mine.getTime());
+
 /** Bought through a Cloud Solution Provider: never claimable here (CSP has its own partner of record). */
 export const boughtThroughCsp = (subscription: { channel: PurchaseChannel }) => subscription.channel === "CSP";
 

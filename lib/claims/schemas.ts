@@ -83,17 +83,7 @@ export type ClaimInput = z.output<typeof claimSchema>;
 
 export type WizardStep = 1 | 2 | 3 | 4;
 
-/** Field errors keyed by field path, each a "Validation.*" message key. */
-export type FieldErrors = Record<string, string>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "_form";
-    errors[path] ??= issue.message;
-  }
-  return errors;
-}
+export { fieldErrorsOf, type FieldErrors } from "../result";
 
 /** "Dispute this decision" on a Rejected claim: the partner's explanation (the new proof is uploaded as PoE files). */
 export const disputeSchema = z.object({ explanation: requiredText(2000, { multiline: true }) });

@@ -14,12 +14,13 @@ import { transition, lockClaim } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
+import { done, invalidInput, refused, type ActionResult, type Refused } from "../result";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
 
 export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
-export type SubmitFailure = { ok: false; problem?: SubmitProblem; fieldErrors: FieldErrors };
-export type SubmitResult = { ok: true; alreadySubmitted: boolean } | SubmitFailure;
+export type SubmitFailure = Refused<SubmitProblem | "invalidRequest">;
+export type SubmitResult = ActionResult<{ alreadySubmitted: boolean }, SubmitProblem | "invalidRequest">;
 export type RequestMeta = { ip?: string; userAgent?: string };
 
 /** The lifecycle's actor fields for an incentive admin acting on their organisation's claim, with the request's audit data. */
@@ -30,9 +31,7 @@ export const asPartner = (viewer: PartnerViewer, request: RequestMeta) => ({
   userAgent: request.userAgent,
 });
 
-/** Thrown inside the transaction to roll it back when the organisation already claims one of the items. */
-
-const failure = (problem: SubmitProblem, fieldErrors: FieldErrors = {}): SubmitFailure => ({ ok: false, problem, fieldErrors });
+const failure = (problem: SubmitProblem, fieldErrors: FieldErrors = {}): SubmitFailure => refused(problem, { fieldErrors });
 
 /** What (re)submission reads of a claim. */
 export const submissionInclude = { workloads: true, subscriptions: true, proof: true, _count: { select: { poeFiles: true } } } satisfies Prisma.ClaimInclude;
@@ -91,7 +90,7 @@ export function changedSinceCheck(fresh: ClaimForSubmission, checked: ClaimForSu
  * partners' claims. Returns whether there are any.
  */
 export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: ClaimForSubmission): Promise<boolean> {
-  const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, excludeClaimId: claim.id };
+  const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, partnerRole: claim.partnerRole, excludeClaimId: claim.id };
   const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
   if (claimedItems(claim).some((id) => own[id])) throw new Refusal("duplicateOwnClaim");
   return flagConflicts(tx, claim.id);
@@ -106,20 +105,20 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
   // Only a Draft is submitted here (a claim in Partner action required is resubmitted: partner-loop.ts).
   if (claim.status !== "DRAFT") {
     const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
-    return repeated ? { ok: true, alreadySubmitted: true } : failure("notEditable");
+    return repeated ? done({ alreadySubmitted: true }) : failure("notEditable");
   }
 
   const acknowledged = submissionSchema.safeParse(values);
-  if (!acknowledged.success) return { ok: false, fieldErrors: fieldErrorsOf(acknowledged.error) };
-  const refused = await checkSubmittable(viewer, claim);
-  if (refused) return refused;
+  if (!acknowledged.success) return invalidInput(acknowledged.error);
+  const unsubmittable = await checkSubmittable(viewer, claim);
+  if (unsubmittable) return unsubmittable;
 
   try {
     return await db.$transaction(async (tx): Promise<SubmitResult> => {
       const fresh = await lockForSubmission(tx, viewer, claim);
       if (!fresh) return failure("notFound");
       if (fresh.status !== "DRAFT") {
-        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? { ok: true, alreadySubmitted: true } : failure("notEditable");
+        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? done({ alreadySubmitted: true }) : failure("notEditable");
       }
       const changed = changedSinceCheck(fresh, claim);
       if (changed) return changed;
@@ -133,13 +132,13 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
       });
       if (!moved.ok) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });
-        return now ? { ok: true, alreadySubmitted: true } : failure("notEditable");
+        return now ? done({ alreadySubmitted: true }) : failure("notEditable");
       }
       const hasConflict = await checkCollisionsAfterMove(tx, viewer, fresh);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
       const kind = messageKinds.customerApprovalRequest;
       await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });
-      return { ok: true, alreadySubmitted: false };
+      return done({ alreadySubmitted: false });
     });
   } catch (error) {
     if (isRefusal(error, "duplicateOwnClaim")) return failure("duplicateOwnClaim");

@@ -54,6 +54,8 @@ export type TransitionRule = {
   readonly reasonCode?: RejectionReason;
   /** Whether the partner contact is told (an outbox row of kind partner-decision). */
   readonly notifiesPartner: boolean;
+  /** Only ever a consequence of another transition (the lifecycle makes it), never an action of its own. */
+  readonly consequence?: true;
 };
 
 const customerDecline = (from: ClaimStatus): TransitionRule => ({ from, to: "REJECTED", by: ["customer"], action: "customerDecline", reason: "rejection", reasonCode: "CUSTOMER_DECLINED", notifiesPartner: false });
@@ -71,6 +73,9 @@ export const transitions: readonly TransitionRule[] = [
   { from: "DISPUTE", to: "APPROVED", by: ["reviewer"], action: "approveDispute", reason: "none", notifiesPartner: true },
   { from: "DISPUTE", to: "REJECTED_FINAL", by: ["reviewer"], action: "rejectDispute", reason: "rejection", notifiesPartner: true },
   { from: "APPROVED", to: "REJECTED_FINAL", by: ["partner"], action: "disassociate", reason: "required-text", reasonCode: "PARTNER_REQUEST", notifiesPartner: false },
+  // The most recent valid PoE wins: approving a competing claim whose customer acknowledgement is dated
+  // later moves the holder's claim here, in the same transaction (lib/claims/lifecycle.ts).
+  { from: "APPROVED", to: "REJECTED", by: ["reviewer"], action: "displace", reason: "rejection", reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER", notifiesPartner: true, consequence: true },
   customerDecline("SUBMITTED"),
   customerDecline("UNDER_REVIEW"),
   customerDecline("PARTNER_ACTION_REQUIRED"),
@@ -111,10 +116,10 @@ export const reviewStatuses = claimStatuses.filter((s) => s !== "DRAFT");
 export const customerDeclinableStatuses = transitions.filter((rule) => rule.by.includes("customer")).map((rule) => rule.from);
 
 /** The rejection codes a reviewer chooses from: every one no transition sets by itself (the customer's decline, the partner-response timer, the partner's disassociation). */
-export const reviewerRejectionReasons = rejectionReasons.filter((code) => !transitions.some((rule) => rule.reasonCode === code));
+export const reviewerRejectionReasons = rejectionReasons.filter((code) => !transitions.some((rule) => rule.reasonCode === code && !rule.by.includes("reviewer")));
 
 /** The reviewer's actions, in the table's order. */
-export const reviewerActions = [...new Set(transitions.filter((rule) => rule.by.includes("reviewer")).map((rule) => rule.action))];
+export const reviewerActions = [...new Set(transitions.filter((rule) => rule.by.includes("reviewer") && !rule.consequence).map((rule) => rule.action))];
 
 // ---------- timers (business days: Monday to Friday, UTC) ----------
 

@@ -3,7 +3,7 @@
 // subscriptions and the collision warnings.
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
-import type { SolutionArea } from "../generated/prisma/enums";
+import type { PartnerRole, SolutionArea } from "../generated/prisma/enums";
 import { tenantWithSubscriptions, workloadCatalog } from "../reference/queries";
 import { findCollisions } from "./collisions";
 import { subscriptionChoice } from "./rules";
@@ -22,12 +22,20 @@ export async function wizardView(viewer: PartnerViewer, claimKey: string, reques
   return { data: loaded.data, reachable, step, locked };
 }
 
-/** Step 2: the area's workloads, the tenant and (Business Applications) its subscriptions, and the collision warnings. */
-export async function workloadsStepView(viewer: PartnerViewer, claimKey: string, { solutionArea, tenantId }: { solutionArea: SolutionArea; tenantId: string }, now = new Date()) {
+/**
+ * Step 2: the area's workloads, the tenant and (Business Applications) its subscriptions, and the
+ * collision warnings (for Business Applications, in the engagement the partner role chose).
+ */
+export async function workloadsStepView(
+  viewer: PartnerViewer,
+  claimKey: string,
+  { solutionArea, partnerRole, tenantId }: { solutionArea: SolutionArea; partnerRole: PartnerRole; tenantId: string },
+  now = new Date(),
+) {
   const [workloads, tenant, collisions] = await Promise.all([
     workloadCatalog(solutionArea),
     tenantWithSubscriptions(tenantId),
-    findCollisions({ organizationId: viewer.organization.id, tenantId, solutionArea, excludeClaimId: claimKey === "new" ? undefined : claimKey }),
+    findCollisions({ organizationId: viewer.organization.id, tenantId, solutionArea, partnerRole, excludeClaimId: claimKey === "new" ? undefined : claimKey }),
   ]);
   return {
     tenant: { id: tenantId, name: tenant?.name ?? null },

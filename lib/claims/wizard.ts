@@ -14,16 +14,17 @@ import { findClaim, claimScope } from "./queries";
 import { roleDefinitions } from "./roles";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, contactsSchema, contactsShape, detailsSchema, fieldErrorsOf, lockedAfterSubmission, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
+import { done, invalid, invalidInput, refused, type ActionResult } from "../result";
 import { recordEvent } from "./history";
 import { editableStatuses } from "./vocabulary";
 import { findCollisions } from "./collisions";
 
 export type WizardData = Partial<Omit<ClaimInput, "creationKey">> & { creationKey: string };
 export type WizardKey = "new" | (string & {});
-/** "unavailable": the database could not be reached (the action's answer; the entries are kept, try again). */
-type FormMessage = "notEditable" | "unavailable";
-export type StepResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: FormMessage };
-export type FinishResult = { ok: true; claimId: string } | { ok: false; step?: WizardStep; fieldErrors: FieldErrors; message?: FormMessage };
+/** A step saved, or refused: its fields' errors, or the claim no longer editable, or an earlier step not valid. */
+export type StepResult = ActionResult<undefined, "notEditable" | "previousStepIncomplete" | "invalidRequest">;
+/** The claim created or saved, or refused: with the step to show the field errors on. */
+export type FinishResult = ActionResult<{ claimId: string }, "notEditable", { step: WizardStep }>;
 
 const stepSchemas = { 1: detailsSchema, 2: workloadsSchema, 3: contactsSchema } as const;
 
@@ -125,19 +126,19 @@ export async function loadWizard(
 /** Validates one step (schema, then the rules that need reference data) and keeps it. */
 export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep, uiLocale?: string): Promise<StepResult> {
   const loaded = await loadWizard(viewer, key, uiLocale);
-  if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
+  if (!loaded) return refused("notEditable");
   const parsed = stepSchemas[step].safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
 
   let data: WizardData = { ...loaded.data, ...parsed.data };
   if (step === 1) {
     if (loaded.claim && loaded.claim.status !== "DRAFT") {
       const locked = lockedFieldErrors(loaded.claim, parsed.data);
-      if (Object.keys(locked).length > 0) return { ok: false, fieldErrors: locked };
+      if (Object.keys(locked).length > 0) return invalid(locked);
     }
     const details = detailsSchema.parse(data);
     const errors = await checkDetailsRules(viewer, details);
-    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
+    if (Object.keys(errors).length > 0) return invalid(errors);
     // A change of area or tenant invalidates the workloads or subscriptions chosen for the old one.
     if (loaded.data.solutionArea !== details.solutionArea) data = { ...data, workloadIds: [], subscriptionIds: [] };
     else if (loaded.data.tenantId !== details.tenantId) data = { ...data, subscriptionIds: [] };
@@ -146,10 +147,10 @@ export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 
   }
   if (step === 2) {
     const details = detailsSchema.safeParse(data);
-    if (!details.success) return { ok: false, fieldErrors: { _form: "previousStepIncomplete" } };
+    if (!details.success) return refused("previousStepIncomplete");
     const chosen = workloadsSchema.parse(data);
     const errors = await checkWorkloadRules({ ...details.data, ...chosen });
-    if (Object.keys(errors).length > 0) return { ok: false, fieldErrors: errors };
+    if (Object.keys(errors).length > 0) return invalid(errors);
   }
   const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
   const stepToKeep = Math.min(nextStep, reachableStep(data));
@@ -158,7 +159,7 @@ export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 
     create: { userId: viewer.id, key, data: stored, step: stepToKeep },
     update: { data: stored, step: stepToKeep },
   });
-  return { ok: true };
+  return done();
 }
 
 /** Forgets the unsaved wizard entries (Cancel). */
@@ -166,8 +167,8 @@ export async function discardWizard(viewer: PartnerViewer, key: WizardKey) {
   await db.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
 }
 
-const stepOfField = (field: string): WizardStep => {
-  if (field in detailsSchema.shape || field === "_form") return 1;
+const stepOfField = (field: string | undefined): WizardStep => {
+  if (field === undefined || field in detailsSchema.shape) return 1;
   if (field === "workloadIds" || field === "subscriptionIds" || field.startsWith("subscriptions.")) return 2;
   return 3;
 };
@@ -179,27 +180,27 @@ const stepOfField = (field: string): WizardStep => {
 export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creationKey: string): Promise<FinishResult> {
   const created = async () => (key === "new" ? db.claim.findFirst({ where: { ...claimScope(viewer), creationKey }, select: { id: true } }) : null);
   const existing = await created();
-  if (existing) return { ok: true, claimId: existing.id };
+  if (existing) return done({ claimId: existing.id });
   const loaded = await loadWizard(viewer, key);
-  if (!loaded) return { ok: false, fieldErrors: {}, message: "notEditable" };
+  if (!loaded) return refused("notEditable");
   if (key === "new" && loaded.data.creationKey !== creationKey) {
     // A concurrent call for this key may have created the claim (and cleared the entries) in between.
     const raced = await created();
-    if (raced) return { ok: true, claimId: raced.id };
+    if (raced) return done({ claimId: raced.id });
   }
   const parsed = claimSchema.safeParse(loaded.data);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
-    return { ok: false, step: stepOfField(Object.keys(fieldErrors)[0]), fieldErrors };
+    return invalid(fieldErrors, { step: stepOfField(Object.keys(fieldErrors)[0]) });
   }
   const input = parsed.data;
   const submitted = loaded.claim && loaded.claim.status !== "DRAFT" ? loaded.claim : null;
   if (submitted) {
     const locked = lockedFieldErrors(submitted, input);
-    if (Object.keys(locked).length > 0) return { ok: false, step: 1, fieldErrors: locked };
+    if (Object.keys(locked).length > 0) return invalid(locked, { step: 1 });
   }
   const ruleErrors = { ...(await checkDetailsRules(viewer, input)), ...(await checkWorkloadRules(input)) };
-  if (Object.keys(ruleErrors).length > 0) return { ok: false, step: stepOfField(Object.keys(ruleErrors)[0]), fieldErrors: ruleErrors };
+  if (Object.keys(ruleErrors).length > 0) return invalid(ruleErrors, { step: stepOfField(Object.keys(ruleErrors)[0]) });
 
   const { workloadIds, subscriptionIds, ...fields } = input;
   const columns = {
@@ -241,20 +242,20 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
         await recordEvent(tx, { claimId: key, action: "updated", actorUserId: viewer.id });
         return key;
       }
-      const own = await findCollisions({ organizationId: viewer.organization.id, tenantId: submitted.tenantId, solutionArea: submitted.solutionArea, excludeClaimId: key, sameOrganization: true }, tx);
+      const own = await findCollisions({ organizationId: viewer.organization.id, tenantId: submitted.tenantId, solutionArea: submitted.solutionArea, partnerRole: submitted.partnerRole, excludeClaimId: key, sameOrganization: true }, tx);
       const items = submitted.solutionArea === "MODERN_WORK_SECURITY" ? workloadIds : subscriptionIds;
       if (items.some((id) => own[id])) throw new Refusal("duplicateOwnClaim");
       await recordEvent(tx, { claimId: key, action: "edited", actorUserId: viewer.id, fromStatus: status, note: changedSections(submitted, input).join(", ") || undefined });
       return key;
     });
-    return { ok: true, claimId };
+    return done({ claimId });
   } catch (error) {
-    if (isRefusal(error, "notEditable")) return { ok: false, fieldErrors: {}, message: "notEditable" };
-    if (isRefusal(error, "duplicateOwnClaim")) return { ok: false, step: 2, fieldErrors: { workloadIds: "duplicateOwnClaim" } };
+    if (isRefusal(error, "notEditable")) return refused("notEditable");
+    if (isRefusal(error, "duplicateOwnClaim")) return invalid({ workloadIds: "duplicateOwnClaim" }, { step: 2 });
     // A concurrent "Add customer" with the same key already created the claim: return it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await db.claim.findFirst({ where: { ...claimScope(viewer), creationKey: loaded.data.creationKey }, select: { id: true } });
-      if (existing) return { ok: true, claimId: existing.id };
+      if (existing) return done({ claimId: existing.id });
     }
     throw error;
   }

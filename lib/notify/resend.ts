@@ -4,6 +4,7 @@ import { messageKinds } from "./messages";
 import { lockClaim } from "../claims/lifecycle";
 import type { Tx } from "../db-client";
 import { enqueueMessage } from "./outbox";
+import { done, refused, type Done, type Refused } from "../result";
 
 export const RESEND_MIN_INTERVAL_MS = 10 * 60 * 1000;
 export const RESEND_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -13,7 +14,8 @@ export const RESEND_MAX_PER_WINDOW = 5;
 export const canResend = (claim: { status: string; customerResponse: string }) =>
   claim.status !== "DRAFT" && claim.status !== "REJECTED_FINAL" && claim.customerResponse === "NONE";
 
-export type ResendResult = { ok: true; outboxId: string } | { ok: false; retryAfter: Date };
+/** Queued, or refused until `retryAfter` (the limits). */
+export type ResendResult = Done<{ outboxId: string }> | (Refused<"retryLater", { retryAfter: Date }> & { details: { retryAfter: Date } });
 
 /**
  * Queues a re-send of the approval request to the claim's current customer contact, in their language.
@@ -33,7 +35,7 @@ export async function requestResend(tx: Tx, { claimId, now = new Date() }: { cla
   const waits: number[] = [];
   if (last && now.getTime() - last.createdAt.getTime() < RESEND_MIN_INTERVAL_MS) waits.push(last.createdAt.getTime() + RESEND_MIN_INTERVAL_MS);
   if (recent.length >= RESEND_MAX_PER_WINDOW) waits.push(recent[recent.length - RESEND_MAX_PER_WINDOW].createdAt.getTime() + RESEND_WINDOW_MS);
-  if (waits.length > 0) return { ok: false, retryAfter: new Date(Math.max(...waits)) };
+  if (waits.length > 0) return { ...refused("retryLater"), details: { retryAfter: new Date(Math.max(...waits)) } };
 
   const outboxId = await enqueueMessage(tx, {
     kind: messageKinds.customerResend,
@@ -42,5 +44,5 @@ export async function requestResend(tx: Tx, { claimId, now = new Date() }: { cla
     payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale },
     now,
   });
-  return { ok: true, outboxId };
+  return done({ outboxId });
 }

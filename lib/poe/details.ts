@@ -6,10 +6,10 @@ import { recordEvent } from "../claims/history";
 import { editableStatuses } from "../claims/vocabulary";
 import { lockClaim } from "../claims/lifecycle";
 import { claimScope } from "../claims/queries";
-import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
+import { done, invalid, invalidInput, refused, type ActionResult } from "../result";
 import { commentsSchema, poeDetailsSchema, type PoeDetails } from "./schemas";
 
-export type SaveResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; message?: "notEditable" };
+export type SaveResult = ActionResult<undefined, "notEditable" | "invalidRequest">;
 
 async function lockEditable(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], viewer: PartnerViewer, claimId: string) {
   await lockClaim(tx, claimId);
@@ -22,13 +22,13 @@ async function lockEditable(tx: Parameters<Parameters<typeof db.$transaction>[0]
 /** Saves the details of the proof; the activities may only name the claim's own workloads. */
 export async function savePoeDetails(viewer: PartnerViewer, claimId: string, values: unknown): Promise<SaveResult> {
   const parsed = poeDetailsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const details: PoeDetails = parsed.data;
   return db.$transaction(async (tx): Promise<SaveResult> => {
     const claim = await lockEditable(tx, viewer, claimId);
-    if (!claim) return { ok: false, fieldErrors: {}, message: "notEditable" };
+    if (!claim) return refused("notEditable");
     const claimed = new Set(claim.workloads.map((w) => w.workloadId));
-    if (details.activities.some((a) => a.workloadIds.some((id) => !claimed.has(id)))) return { ok: false, fieldErrors: { activities: "activityWorkloadNotClaimed" } };
+    if (details.activities.some((a) => a.workloadIds.some((id) => !claimed.has(id)))) return invalid({ activities: "activityWorkloadNotClaimed" });
     const data = {
       documentType: details.documentType,
       activitiesDescription: details.activitiesDescription,
@@ -41,22 +41,22 @@ export async function savePoeDetails(viewer: PartnerViewer, claimId: string, val
     };
     await tx.proofOfExecution.upsert({ where: { claimId }, create: { claimId, ...data }, update: data });
     await recordEvent(tx, { claimId, action: "poeDetailsSaved", actorUserId: viewer.id });
-    return { ok: true };
+    return done();
   });
 }
 
 /** Saves (or clears) the partner's comments for the reviewer. */
 export async function saveComments(viewer: PartnerViewer, claimId: string, values: unknown): Promise<SaveResult> {
   const parsed = commentsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const text = parsed.data.comments;
   return db.$transaction(async (tx): Promise<SaveResult> => {
     const claim = await lockEditable(tx, viewer, claimId);
-    if (!claim) return { ok: false, fieldErrors: {}, message: "notEditable" };
+    if (!claim) return refused("notEditable");
     if (text) await tx.claimComment.upsert({ where: { claimId }, create: { claimId, text, updatedById: viewer.id }, update: { text, updatedById: viewer.id } });
     else await tx.claimComment.deleteMany({ where: { claimId } });
     await recordEvent(tx, { claimId, action: "commentsSaved", actorUserId: viewer.id });
-    return { ok: true };
+    return done();
   });
 }
 

@@ -4,12 +4,12 @@
 // function.
 import { headers } from "next/headers";
 import { z } from "zod";
-import { reviewerClaimAction } from "../actions";
+import { refused, reviewerClaimAction } from "../actions";
 import { requestMeta } from "../request-meta";
 import { assign, decide, unassign } from "./decisions";
 
 const meta = async () => requestMeta(await headers());
-const notFound = { ok: false, problem: "notFound" } as const;
+const notFound = refused("notFound");
 
 /** Start review, Approve, Reject, Partner action required, and the dispute decisions. */
 export const decideClaimAction = reviewerClaimAction(async (viewer, claimId, values: unknown) => decide(viewer, claimId, values, await meta()), notFound);

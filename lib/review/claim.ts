@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "../db";
 import { claimDetail } from "../claims/queries";
 import { sharedItemsSql } from "../claims/collisions";
-import { boughtThroughCsp, subscriptionEnded } from "../claims/rules";
+import { boughtThroughCsp, displacesHolders, subscriptionEnded } from "../claims/rules";
+import { allowedTransitions } from "../claims/vocabulary";
 import type { ClaimStatus } from "../generated/prisma/enums";
 
 /** A submitted claim of any organisation, with everything the partner entered; null for drafts and unknown ids. */
@@ -40,6 +41,8 @@ export type Competitor = {
   items: string[];
   /** When the competing claim holds an active association on a shared item, since when. */
   associatedSince: Date | null;
+  /** The date of the customer's acknowledgement on its PoE (what decides between competing claims). */
+  acknowledgedOn: Date | null;
 };
 
 /**
@@ -57,13 +60,34 @@ export async function competitorsOf(claimId: string): Promise<Competitor[]> {
            (SELECT min(x."startedAt") FROM "Association" x
              WHERE x."claimId" = c.id AND x."endedAt" IS NULL
                AND (x."workloadId" IN (SELECT s."workloadId" FROM shared s WHERE s."claimId" = c.id)
-                 OR x."subscriptionId" IN (SELECT s."subscriptionId" FROM shared s WHERE s."claimId" = c.id))) AS "associatedSince"
+                 OR x."subscriptionId" IN (SELECT s."subscriptionId" FROM shared s WHERE s."claimId" = c.id))) AS "associatedSince",
+           p."customerAcknowledgedOn" AS "acknowledgedOn"
     FROM shared JOIN "Claim" c ON c.id = shared."claimId" CROSS JOIN me
     JOIN "Organization" o ON o.id = c."organizationId"
-    GROUP BY c.id, o.name, me."organizationId"
+    LEFT JOIN "ProofOfExecution" p ON p."claimId" = c.id
+    GROUP BY c.id, o.name, me."organizationId", p."customerAcknowledgedOn"
     ORDER BY c."submittedAt" ASC NULLS LAST, c.id`;
   return rows.map(({ organizationId, mine, ...row }) => ({ ...row, sameOrganization: organizationId === mine }));
 }
+
+/**
+ * What Approve would do to the claims that hold the claim's items, for the reviewer to read before
+ * approving: null when nobody holds them (or the claim cannot be approved now); otherwise whether the
+ * claim's proof is more recent than every holder's, so that approving displaces them, or not, so that
+ * Approve is refused. `acknowledgedOn` is the claim's PoE date ("YYYY-MM-DD").
+ */
+export function approveOutcome(status: ClaimStatus, competitors: Competitor[], acknowledgedOn: string | null) {
+  const holders = competitors.filter((c) => c.associatedSince !== null);
+  if (holders.length === 0 || !allowedTransitions(status, "reviewer").some((rule) => rule.to === "APPROVED")) return null;
+  const mine = acknowledgedOn ? new Date(`${acknowledgedOn}T00:00:00Z`) : null;
+  return {
+    displaces: displacesHolders(mine, holders.map((h) => h.acknowledgedOn)),
+    acknowledgedOn,
+    holders: holders.map((h) => ({ claimId: h.claimId, name: h.name, organizationName: h.organizationName, acknowledgedOn: h.acknowledgedOn?.toISOString().slice(0, 10) ?? null })),
+  };
+}
+
+export type ApproveOutcome = NonNullable<ReturnType<typeof approveOutcome>>;
 
 export type ReferenceCheck = { check: "tenantExists" | "partnerIdOfOrganization" | "subscriptionsOfTenant" | "subscriptionChannels" | "subscriptionsCurrent"; ok: boolean; detail?: string[] };
 

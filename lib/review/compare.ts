@@ -7,7 +7,7 @@ import type { ReviewerViewer } from "../auth/session";
 import { activeStatuses } from "../claims/collisions";
 import { summaryOfClaim } from "../claims/summary";
 import { proofOfClaim } from "../poe/queries";
-import { competitorsOf, findReviewClaim, type ReviewClaim } from "./claim";
+import { approveOutcome, competitorsOf, findReviewClaim, type ReviewClaim } from "./claim";
 
 /** How many competing claims are shown beside the claim. */
 const MAX_COMPETITORS = 3;
@@ -52,5 +52,6 @@ export async function compareView(_viewer: ReviewerViewer, id: string) {
       return other ? column(other, c.items, c.associatedSince) : null;
     }),
   );
-  return { claim: await column(claim, null, null), others: others.filter((o) => o !== null) };
+  const mine = await column(claim, null, null);
+  return { claim: mine, others: others.filter((o) => o !== null), approveOutcome: approveOutcome(claim.status, all, mine.proof.details?.customerAcknowledgedOn ?? null) };
 }

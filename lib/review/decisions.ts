@@ -8,19 +8,20 @@ import { recordEvent } from "../claims/history";
 import { transitions } from "../claims/vocabulary";
 import { transition, type TransitionProblem, lockClaim } from "../claims/lifecycle";
 import { isRefusal } from "../refusal";
-import { fieldErrorsOf, type FieldErrors } from "../claims/schemas";
+import { fieldErrorsOf } from "../claims/schemas";
+import { done, refused, type ActionResult } from "../result";
 import { competitorsOf, type Competitor } from "./claim";
 import { decisionSchema } from "./schemas";
 
 export { decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
 
 /** What a reviewer may do, by the lifecycle's action names: each is one reviewer transition. */
-const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer"));
+const reviewerRules = transitions.filter((rule) => rule.by.includes("reviewer") && !rule.consequence);
 
 export type DecisionProblem = TransitionProblem | "notFound" | "assignedToOther" | "invalid";
-export type DecisionResult =
-  | { ok: true }
-  | { ok: false; problem: DecisionProblem; fieldErrors?: FieldErrors; assignee?: string; holders?: Competitor[] };
+/** A refusal names who has the claim (assignedToOther) or the claims holding the association (associationConflict). */
+export type DecisionDetails = { assignee?: string; holders?: Competitor[] };
+export type DecisionResult = ActionResult<undefined, DecisionProblem, DecisionDetails>;
 
 type Meta = { ip?: string; userAgent?: string; now?: Date };
 
@@ -33,10 +34,10 @@ const nameOf = (user: { name: string | null; email: string } | null) => (user ? 
  */
 export async function decide(viewer: ReviewerViewer, claimId: string, values: unknown, meta: Meta = {}): Promise<DecisionResult> {
   const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, problem: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return refused("invalid", { fieldErrors: fieldErrorsOf(parsed.error) });
   const input = parsed.data;
   const rule = reviewerRules.find((r) => r.action === input.action);
-  if (!rule) return { ok: false, problem: "notAllowed" };
+  if (!rule) return refused("notAllowed");
   const now = meta.now ?? new Date();
   try {
     const result = await db.$transaction(async (tx): Promise<DecisionResult> => {
@@ -45,8 +46,8 @@ export async function decide(viewer: ReviewerViewer, claimId: string, values: un
         where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
         select: { status: true, assignedToId: true, assignedTo: { select: { name: true, email: true } } },
       });
-      if (!claim) return { ok: false, problem: "notFound" };
-      if (claim.assignedToId && claim.assignedToId !== viewer.id) return { ok: false, problem: "assignedToOther", assignee: nameOf(claim.assignedTo) };
+      if (!claim) return refused("notFound");
+      if (claim.assignedToId && claim.assignedToId !== viewer.id) return refused("assignedToOther", { details: { assignee: nameOf(claim.assignedTo) } });
       const moved = await transition(tx, {
         claimId,
         from: rule.from,
@@ -58,24 +59,24 @@ export async function decide(viewer: ReviewerViewer, claimId: string, values: un
         userAgent: meta.userAgent,
         now,
       });
-      if (!moved.ok) return { ok: false, problem: moved.problem };
+      if (!moved.ok) return refused(moved.problem);
       if (!claim.assignedToId) {
         await tx.claim.update({ where: { id: claimId }, data: { assignedToId: viewer.id, assignedAt: now } });
         await recordEvent(tx, { claimId, action: "assigned", actorUserId: viewer.id, ip: meta.ip, userAgent: meta.userAgent });
       }
-      return { ok: true };
+      return done();
     });
-    if (!result.ok && result.problem === "associationConflict") return { ...result, holders: await holdersOf(claimId) };
+    if (!result.ok && result.problem === "associationConflict") return refused("associationConflict", { details: { holders: await holdersOf(claimId) } });
     return result;
   } catch (error) {
-    if (isRefusal(error, "associationConflict")) return { ok: false, problem: "associationConflict", holders: await holdersOf(claimId) };
+    if (isRefusal(error, "associationConflict")) return refused("associationConflict", { details: { holders: await holdersOf(claimId) } });
     throw error;
   }
 }
 
 const holdersOf = async (claimId: string) => (await competitorsOf(claimId)).filter((c) => c.associatedSince !== null);
 
-export type AssignResult = { ok: true } | { ok: false; problem: "notFound" | "assignedToOther" | "notAssignedToYou"; assignee?: string };
+export type AssignResult = ActionResult<undefined, "notFound" | "assignedToOther" | "notAssignedToYou", { assignee?: string }>;
 
 /**
  * "Assign to me" (or "Take over" with `takeOver`, when another reviewer has it) and "Unassign" (only
@@ -87,16 +88,16 @@ export async function assign(viewer: ReviewerViewer, claimId: string, { takeOver
       where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } },
       select: { assignedToId: true, assignedTo: { select: { name: true, email: true } } },
     });
-    if (!claim) return { ok: false, problem: "notFound" };
-    if (claim.assignedToId === viewer.id) return { ok: true };
-    if (claim.assignedToId && !takeOver) return { ok: false, problem: "assignedToOther", assignee: nameOf(claim.assignedTo) };
+    if (!claim) return refused("notFound");
+    if (claim.assignedToId === viewer.id) return done();
+    if (claim.assignedToId && !takeOver) return refused("assignedToOther", { details: { assignee: nameOf(claim.assignedTo) } });
     const moved = await tx.claim.updateMany({ where: { id: claimId, assignedToId: claim.assignedToId }, data: { assignedToId: viewer.id, assignedAt: meta.now ?? new Date() } });
     if (moved.count !== 1) {
       const now = await tx.claim.findUnique({ where: { id: claimId }, select: { assignedTo: { select: { name: true, email: true } } } });
-      return { ok: false, problem: "assignedToOther", assignee: nameOf(now?.assignedTo ?? null) };
+      return refused("assignedToOther", { details: { assignee: nameOf(now?.assignedTo ?? null) } });
     }
     await recordEvent(tx, { claimId, action: "assigned", actorUserId: viewer.id, note: claim.assignedToId ? `${nameOf(claim.assignedTo)}` : undefined, ip: meta.ip, userAgent: meta.userAgent });
-    return { ok: true };
+    return done();
   });
 }
 
@@ -105,9 +106,9 @@ export async function unassign(viewer: ReviewerViewer, claimId: string, meta: Me
     const moved = await tx.claim.updateMany({ where: { id: claimId, deletedAt: null, assignedToId: viewer.id }, data: { assignedToId: null, assignedAt: null } });
     if (moved.count !== 1) {
       const exists = await tx.claim.count({ where: { id: claimId, deletedAt: null, status: { not: "DRAFT" } } });
-      return { ok: false, problem: exists ? "notAssignedToYou" : "notFound" };
+      return refused(exists ? "notAssignedToYou" : "notFound");
     }
     await recordEvent(tx, { claimId, action: "unassigned", actorUserId: viewer.id, ip: meta.ip, userAgent: meta.userAgent });
-    return { ok: true };
+    return done();
   });
 }

@@ -7,7 +7,7 @@ import { eventView } from "../claims/events";
 import { summaryOfClaim } from "../claims/summary";
 import { allowedTransitions, dueAt } from "../claims/vocabulary";
 import { proofOfClaim } from "../poe/queries";
-import { competitorsOf, findReviewClaim, referenceChecks } from "./claim";
+import { approveOutcome, competitorsOf, findReviewClaim, referenceChecks } from "./claim";
 import { isReviewerTimed } from "./queue";
 
 /** The review page of claim `id`, or null when there is no such submitted claim. */
@@ -16,6 +16,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
   if (!claim) return null;
   const [summary, proof, competitors, checks] = await Promise.all([summaryOfClaim(claim), proofOfClaim(claim.id), competitorsOf(claim.id), referenceChecks(claim, now)]);
   const due = dueAt(claim.status, claim.statusChangedAt);
+
   return {
     claim: { ...summary, id: claim.id },
     status: claim.status,
@@ -34,7 +35,10 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
       submittedAt: c.submittedAt?.toISOString() ?? null,
       statusChangedAt: c.statusChangedAt?.toISOString() ?? null,
       associatedSince: c.associatedSince?.toISOString() ?? null,
+      acknowledgedOn: c.acknowledgedOn?.toISOString().slice(0, 10) ?? null,
     })),
+    // What Approve would do to the claims holding its items (the most recent valid PoE wins).
+    approveOutcome: approveOutcome(claim.status, competitors, proof.details?.customerAcknowledgedOn ?? null),
     events: claim.events.map((e) => eventView(e, "reviewer")),
     proof,
   };

@@ -122,8 +122,8 @@ async function createDraft(viewer: PartnerViewer, scenario: Scenario, name = uni
   const creationKey = await completeSteps(viewer, "new", { ...scenario.details, name }, scenario.workloads);
   const result = await finishClaimWizard("new", creationKey);
   if (!result.ok) throw new Error(`finishClaimWizard failed: ${JSON.stringify(result)}`);
-  createdClaimIds.push(result.claimId);
-  return { claimId: result.claimId, creationKey, name };
+  createdClaimIds.push(result.data.claimId);
+  return { claimId: result.data.claimId, creationKey, name };
 }
 
 const listQuery = (q?: string): ClaimListQuery => ({ q, sort: "updatedAt", direction: "desc", page: 1, pageSize: 100 });
@@ -151,8 +151,8 @@ describe("creating a draft with the wizard", () => {
     const { creationKey } = progress!.data as { creationKey: string };
 
     const first = await finishClaimWizard("new", creationKey);
-    expect(first).toEqual({ ok: true, claimId: expect.any(String) });
-    const claimId = (first as { claimId: string }).claimId;
+    expect(first).toEqual({ ok: true, data: { claimId: expect.any(String) } });
+    const claimId = (first as { data: { claimId: string } }).data.claimId;
     createdClaimIds.push(claimId);
     expect(nextCache.revalidatePath).toHaveBeenCalledWith("/claims");
 
@@ -188,7 +188,7 @@ describe("creating a draft with the wizard", () => {
     expect(claim.events.map((e) => [e.action, e.actorUserId, e.fromStatus, e.toStatus])).toEqual([["created", contoso.id, null, "DRAFT"]]);
 
     // A double click on "Add customer": the same claim, nothing new.
-    expect(await finishClaimWizard("new", creationKey)).toEqual({ ok: true, claimId });
+    expect(await finishClaimWizard("new", creationKey)).toEqual({ ok: true, data: { claimId } });
     expect(await counts()).toEqual(created);
 
     expect((await findClaim(contoso, claimId))?.name).toBe(name);
@@ -199,11 +199,11 @@ describe("creating a draft with the wizard", () => {
     const creationKey = await completeSteps(contoso, "new", { ...baBuildIntent.details, name: unique("Concurrent") }, baBuildIntent.workloads);
     const before = await counts();
     const results = await Promise.all(Array.from({ length: 4 }, () => finishClaimWizard("new", creationKey)));
-    const ids = results.flatMap((r) => (r.ok ? [r.claimId] : []));
+    const ids = results.flatMap((r) => (r.ok ? [r.data.claimId] : []));
     createdClaimIds.push(...ids);
     expect(await db.claim.count({ where: { creationKey } })).toBe(1);
     expect(await db.claim.count()).toBe(before.claims + 1);
-    expect(results).toEqual(Array.from({ length: 4 }, () => ({ ok: true, claimId: ids[0] })));
+    expect(results).toEqual(Array.from({ length: 4 }, () => ({ ok: true, data: { claimId: ids[0] } })));
   });
 
   it("Cancel forgets the unsaved entries and returns to the list", async () => {
@@ -224,7 +224,7 @@ describe("creating a draft with the wizard", () => {
 
     const before = await counts();
     const result = await finishClaimWizard("new", loaded!.data.creationKey);
-    expect(result).toMatchObject({ ok: false, step: 2 });
+    expect(result).toMatchObject({ ok: false, details: { step: 2 } });
     expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toContain("workloadIds");
     expect(await counts()).toEqual(before);
   });
@@ -301,7 +301,7 @@ describe("invalid entries write nothing", () => {
     const progress = await progressOf(contoso.id, "new");
     const before = await counts();
 
-    expect(await saveWizardStep("new", step, values, step + 1)).toEqual({ ok: false, fieldErrors: errors });
+    expect(await saveWizardStep("new", step, values, (step + 1) as 2 | 3 | 4)).toEqual({ ok: false, fieldErrors: errors });
 
     expect(await counts()).toEqual(before);
     expect(await progressOf(contoso.id, "new")).toEqual(progress);
@@ -310,12 +310,12 @@ describe("invalid entries write nothing", () => {
   it("a step 2 before step 1, or a malformed request, is refused", async () => {
     signInAs(contoso);
     const before = await counts();
-    expect(await saveWizardStep("new", 2, baBuildIntent.workloads, 3)).toEqual({ ok: false, fieldErrors: { _form: "previousStepIncomplete" } });
-    expect(await saveWizardStep("new", 4, {}, 4)).toEqual({ ok: false, fieldErrors: { _form: "invalidRequest" } });
-    expect(await saveWizardStep("new", 1, baBuildIntent.details, 7)).toEqual({ ok: false, fieldErrors: { _form: "invalidRequest" } });
-    expect(await saveWizardStep("", 1, baBuildIntent.details, 2)).toEqual({ ok: false, fieldErrors: { _form: "invalidRequest" } });
-    expect(await finishClaimWizard("new", "not-a-uuid")).toEqual({ ok: false, fieldErrors: { _form: "invalidRequest" } });
-    expect(await deleteDraftClaim("")).toEqual({ ok: false });
+    expect(await saveWizardStep("new", 2, baBuildIntent.workloads, 3)).toEqual({ ok: false, fieldErrors: {}, problem: "previousStepIncomplete" });
+    expect(await saveWizardStep("new", 4 as never, {}, 4)).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
+    expect(await saveWizardStep("new", 1, baBuildIntent.details, 7 as never)).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
+    expect(await saveWizardStep("", 1, baBuildIntent.details, 2)).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
+    expect(await finishClaimWizard("new", "not-a-uuid")).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
+    expect(await deleteDraftClaim("")).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(await counts()).toEqual(before);
     expect(await progressOf(contoso.id, "new")).toBeNull();
   });
@@ -328,7 +328,7 @@ describe("invalid entries write nothing", () => {
     await db.subscription.update({ where: { id: subs.northwindSales }, data: { endsAt: new Date(Date.now() - 60_000) } });
     try {
       const before = await counts();
-      expect(await finishClaimWizard("new", creationKey)).toEqual({ ok: false, step: 2, fieldErrors: { "subscriptions.ba-dynamics-365-sales": "subscriptionExpired" } });
+      expect(await finishClaimWizard("new", creationKey)).toEqual({ ok: false, fieldErrors: { "subscriptions.ba-dynamics-365-sales": "subscriptionExpired" }, details: { step: 2 } });
       expect(await counts()).toEqual(before);
       expect(await progressOf(contoso.id, "new")).toEqual(progress);
     } finally {
@@ -351,13 +351,13 @@ describe("who may use the actions", () => {
 
     signInAs(fabrikam);
     const changed = { ...baBuildIntent.details, name: "Taken over", partnerId: "5523456" };
-    expect(await saveWizardStep(claimId, 1, changed, 2)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
+    expect(await saveWizardStep(claimId, 1, changed, 2)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     // The creation key of another organisation's claim does not reveal it either.
     const replay = await finishClaimWizard("new", creationKey);
     expect(replay.ok).toBe(false);
-    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false });
+    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(await digestOf(cancelClaimWizard(claimId))).toMatch(/^NEXT_REDIRECT;/);
     expect(nextCache.revalidatePath).not.toHaveBeenCalled();
 
@@ -411,7 +411,7 @@ describe("editing and deleting a draft", () => {
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).name).toBe(name);
 
     const before = await counts();
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: true, claimId });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: true, data: { claimId } });
     expect(nextCache.revalidatePath).toHaveBeenCalledWith("/claims");
     expect(await counts()).toEqual({ ...before, workloads: before.workloads + 1, subscriptions: before.subscriptions + 1, events: before.events + 1, progress: before.progress - 1 });
     const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { workloads: true, subscriptions: true, events: { orderBy: { at: "asc" } } } });
@@ -431,7 +431,7 @@ describe("editing and deleting a draft", () => {
     expect(await saveWizardStep(claimId, 1, { ...baBuildIntent.details, name: unique("Moved"), tenantId: tailspin }, 4)).toEqual({ ok: true });
     expect(await progressOf(contoso.id, claimId)).toMatchObject({ data: { tenantId: tailspin, workloadIds: ["ba-dynamics-365-sales"], subscriptionIds: [] } });
     const before = await counts();
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, step: 2, fieldErrors: { "subscriptions.ba-dynamics-365-sales": "subscriptionRequired" } });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: { "subscriptions.ba-dynamics-365-sales": "subscriptionRequired" }, details: { step: 2 } });
     expect(await counts()).toEqual(before);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).tenantId).toBe(northwind);
   });
@@ -457,9 +457,9 @@ describe("editing and deleting a draft", () => {
     expect(await loadWizard(contoso, claimId)).toBeNull();
 
     const after = await counts();
-    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false });
-    expect(await saveWizardStep(claimId, 1, { ...mwsUseOrConsume.details, name: "Revived" }, 2)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(claimId, claim.creationKey)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
+    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
+    expect(await saveWizardStep(claimId, 1, { ...mwsUseOrConsume.details, name: "Revived" }, 2)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(claimId, claim.creationKey)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     expect(await counts()).toEqual(after);
   });
 
@@ -468,9 +468,9 @@ describe("editing and deleting a draft", () => {
     await db.claim.update({ where: { id: claimId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
     signInAs(contoso);
     const before = await counts();
-    expect(await saveWizardStep(claimId, 1, { ...baUsageRecognition.details, name: "Too late" }, 2)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false });
+    expect(await saveWizardStep(claimId, 1, { ...baUsageRecognition.details, name: "Too late" }, 2)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(await counts()).toEqual(before);
     expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "SUBMITTED", deletedAt: null });
   });
@@ -481,7 +481,7 @@ describe("editing and deleting a draft", () => {
     expect(await saveWizardStep(claimId, 1, { ...baBuildIntent.details, name: unique("Late edit") }, 4)).toEqual({ ok: true });
     await db.claim.update({ where: { id: claimId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
     const before = await counts();
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     expect(await counts()).toEqual(before);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).name).toBe(name);
   });
@@ -490,7 +490,7 @@ describe("editing and deleting a draft", () => {
 describe("collisions with other organisations' claims", () => {
   it("Business Applications: another organisation's submitted claim is claimed, its approved one associated; drafts and own claims are not reported", async () => {
     const { claimId } = await createDraft(fabrikam, { ...baBuildIntent, details: { ...baBuildIntent.details, partnerId: "5523456" } });
-    const forContoso = { organizationId: contoso.organization.id, tenantId: northwind, solutionArea: "BUSINESS_APPLICATIONS" as const };
+    const forContoso = { organizationId: contoso.organization.id, tenantId: northwind, solutionArea: "BUSINESS_APPLICATIONS" as const, partnerRole: "BUILD_INTENT_ADVISOR" as const };
     const forFabrikam = { ...forContoso, organizationId: fabrikam.organization.id };
     // What Fabrikam sees comes from other organisations' claims only, whatever this one becomes.
     const fabrikamSees = await findCollisions(forFabrikam);
@@ -502,9 +502,13 @@ describe("collisions with other organisations' claims", () => {
     expect(await findCollisions(forFabrikam)).toEqual(fabrikamSees);
     expect(await findCollisions({ ...forContoso, tenantId: tailspin })).toEqual({});
     expect(await findCollisions({ ...forContoso, solutionArea: "MODERN_WORK_SECURITY" })).toEqual({});
+    // One partner per subscription per engagement: the other engagements of the subscription are free.
+    expect(await findCollisions({ ...forContoso, partnerRole: "USAGE_RECOGNITION" })).toEqual({});
+    expect(await findCollisions({ ...forContoso, partnerRole: "INFLUENCED_REVENUE" })).toEqual({});
 
     await db.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
     expect(await findCollisions(forContoso)).toEqual({ [subs.northwindSales]: "associated" });
+    expect(await findCollisions({ ...forContoso, partnerRole: "USAGE_RECOGNITION" })).toEqual({});
     expect(await findCollisions(forFabrikam)).toEqual(fabrikamSees);
     // The claim being edited (excludeClaimId) is left out.
     expect(await findCollisions({ ...forContoso, excludeClaimId: claimId })).toEqual({});
@@ -530,7 +534,7 @@ describe("collisions with other organisations' claims", () => {
     await db.claim.update({ where: { id: pending.claimId }, data: { status: "UNDER_REVIEW", submittedAt: new Date() } });
     await db.claim.update({ where: { id: approved.claimId }, data: { status: "APPROVED", submittedAt: new Date() } });
 
-    const forContoso = { organizationId: contoso.organization.id, tenantId, solutionArea: "MODERN_WORK_SECURITY" as const };
+    const forContoso = { organizationId: contoso.organization.id, tenantId, solutionArea: "MODERN_WORK_SECURITY" as const, partnerRole: "USE_OR_CONSUME" as const };
     expect(await findCollisions(forContoso)).toEqual({ "mws-microsoft-teams": "claimed", "mws-exchange-online": "associated" });
     expect(await findCollisions({ ...forContoso, organizationId: fabrikam.organization.id })).toEqual({});
   });

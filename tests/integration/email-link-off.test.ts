@@ -27,7 +27,7 @@ describe("with the email link off", () => {
     await db.rateLimit.deleteMany({});
     const form = new FormData();
     form.set("email", DEMO.users.contosoAdmin);
-    expect(await requestSignInLink(undefined, form)).toEqual({ ok: false, emailLinkOff: true });
+    expect(await requestSignInLink(undefined, form)).toEqual({ ok: false, fieldErrors: {}, problem: "emailLinkOff" });
     expect(await db.rateLimit.count()).toBe(0);
     expect(await db.outboxMessage.count({ where: { kind: messageKinds.signInLink, payload: { path: ["to"], equals: DEMO.users.contosoAdmin } } })).toBe(0);
   });

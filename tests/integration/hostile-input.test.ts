@@ -235,10 +235,10 @@ describe("the reported cases", () => {
     const details = { solutionArea: "MODERN_WORK_SECURITY", partnerRole: "USE_OR_CONSUME", partnerId: "4412345", tenantId: randomUUID() };
     expect(await writesNothing(() => saveWizardStep("new", 1, { ...details, name: "Claim \uD800" }, 2))).toEqual({ value: { ok: false, fieldErrors: { name: "invalidCharacters" } } });
     expect(await writesNothing(() => saveWizardStep("new", 1, { ...details, name: "Claim\u0000" }, 2))).toEqual({ value: { ok: false, fieldErrors: { name: "invalidCharacters" } } });
-    expect(await writesNothing(() => saveWizardStep("\u0000", 1, { ...details, name: "Claim" }, 2))).toEqual({ value: { ok: false, fieldErrors: { _form: "invalidRequest" } } });
+    expect(await writesNothing(() => saveWizardStep("\u0000", 1, { ...details, name: "Claim" }, 2))).toEqual({ value: { ok: false, fieldErrors: {}, problem: "invalidRequest" } });
     expect(await writesNothing(() => saveWizardStep(draftId, 2, { workloadIds: ["mws-\u0000"] }, 3))).toEqual({ value: { ok: false, fieldErrors: { "workloadIds.0": "invalidCharacters" } } });
     expect(await writesNothing(() => saveCommentsAction(draftId, { comments: "Signed\u0000" }))).toEqual({ value: { ok: false, fieldErrors: { comments: "invalidCharacters" } } });
-    expect(await writesNothing(() => saveCommentsAction("\u0000", { comments: "Signed" }))).toEqual({ value: { ok: false, fieldErrors: { _form: "invalidRequest" } } });
+    expect(await writesNothing(() => saveCommentsAction("\u0000", { comments: "Signed" }))).toEqual({ value: { ok: false, fieldErrors: {}, problem: "invalidRequest" } });
     const poe = {
       documentType: "SIGNED_STATEMENT_OF_WORK",
       activitiesDescription: "Deployed\u0000",
@@ -250,9 +250,9 @@ describe("the reported cases", () => {
     expect(await writesNothing(() => savePoeDetailsAction(draftId, { ...poe, activitiesDescription: "ok", activities: [{ activity: "DEPLOYMENT", workloadIds: ["\u0000"] }] }))).toMatchObject({
       value: { ok: false, fieldErrors: { "activities.0.workloadIds.0": "invalidRequest" } },
     });
-    expect(await writesNothing(() => savePoeDetailsAction("\uD800", { ...poe, activitiesDescription: "ok" }))).toEqual({ value: { ok: false, fieldErrors: { _form: "invalidRequest" } } });
-    expect(await writesNothing(() => deleteDraftClaim("\u0000"))).toEqual({ value: { ok: false } });
-    expect(await writesNothing(() => deleteDraftClaim(`${draftId}\u0000`))).toEqual({ value: { ok: false } });
+    expect(await writesNothing(() => savePoeDetailsAction("\uD800", { ...poe, activitiesDescription: "ok" }))).toEqual({ value: { ok: false, fieldErrors: {}, problem: "invalidRequest" } });
+    expect(await writesNothing(() => deleteDraftClaim("\u0000"))).toEqual({ value: { ok: false, fieldErrors: {}, problem: "notFound" } });
+    expect(await writesNothing(() => deleteDraftClaim(`${draftId}\u0000`))).toEqual({ value: { ok: false, fieldErrors: {}, problem: "notFound" } });
     expect(await db.claim.findUniqueOrThrow({ where: { id: draftId }, select: { deletedAt: true } })).toEqual({ deletedAt: null });
   });
 
@@ -334,7 +334,7 @@ describe("property: no server action fails or writes on bad text", () => {
     );
     await fc.assert(
       fc.asyncProperty(step, async ([key, stepNumber, values, next]) => {
-        expectRefused(await writesNothing(() => saveWizardStep(key as string, stepNumber as number, values, next as number)));
+        expectRefused(await writesNothing(() => saveWizardStep(key as string, stepNumber as never, values, next as never)));
       }),
       RUNS,
     );

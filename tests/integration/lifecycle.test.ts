@@ -10,7 +10,7 @@ import { customerDeclinableStatuses, transitions, type Actor, type ActorKind, ty
 import { addBusinessDays } from "@/lib/claims/business-days";
 import { recordCustomerResponse, runTransition, transition, type TransitionInput } from "@/lib/claims/lifecycle";
 import { db } from "@/lib/db";
-import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import type { ClaimStatus, PartnerRole } from "@/lib/generated/prisma/enums";
 import { messageKinds, payloadSchemas } from "@/lib/notify/messages";
 import { DEMO } from "@/lib/reference/demo-data";
 
@@ -30,7 +30,7 @@ console.info(`lifecycle concurrency: ${concurrentSessions ? "true races between 
 type Tx = Parameters<typeof transition>[0];
 /** A transaction whose association check sees no holder, as if it had run before another approval committed. */
 function blindToHolders(tx: Tx): Tx {
-  const association = new Proxy(tx.association, { get: (target, key) => (key === "count" ? async () => 0 : Reflect.get(target, key)) });
+  const association = new Proxy(tx.association, { get: (target, key) => (key === "findMany" ? async () => [] : Reflect.get(target, key)) });
   return new Proxy(tx, { get: (target, key) => (key === "association" ? association : Reflect.get(target, key)) });
 }
 /** A transaction whose read of the claim returns `status`, as if it had read before another transition committed. */
@@ -78,9 +78,13 @@ type ClaimOptions = {
   workloadIds?: string[];
   /** Business Applications: these subscriptions of Northwind (and their products as the workloads). */
   subscriptionIds?: string[];
+  /** Business Applications: the engagement (default Build intent - Advisor). */
+  partnerRole?: PartnerRole;
+  /** The date of the customer's acknowledgement on the PoE (no PoE details unless given). */
+  poeAcknowledgedOn?: Date;
 };
 
-async function makeClaim({ org = "contoso", status = "UNDER_REVIEW", statusChangedAt = new Date(), tenantId, workloadIds = ["mws-microsoft-teams", "mws-microsoft-intune"], subscriptionIds }: ClaimOptions = {}) {
+async function makeClaim({ org = "contoso", status = "UNDER_REVIEW", statusChangedAt = new Date(), tenantId, workloadIds = ["mws-microsoft-teams", "mws-microsoft-intune"], subscriptionIds, partnerRole, poeAcknowledgedOn }: ClaimOptions = {}) {
   const id = await claims.makeClaim({
     organizationId: orgIds[org],
     partnerId: partnerIds[org],
@@ -91,6 +95,8 @@ async function makeClaim({ org = "contoso", status = "UNDER_REVIEW", statusChang
     tenantId,
     workloadIds,
     subscriptionIds,
+    partnerRole,
+    poeAcknowledgedOn,
     customerEmail: CUSTOMER_EMAIL,
     partnerContactEmail: `pat@${org}.example`,
   });
@@ -474,6 +480,30 @@ describe("one partner per tenant workload or subscription", () => {
     expect(await activeAssociations({ subscriptionId: subs.northwindSales })).toEqual([]);
   });
 
+  it("Business Applications, per engagement: two partners hold different engagements on one subscription, one partner may hold two", async () => {
+    const advisor = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindSales], partnerRole: "BUILD_INTENT_ADVISOR" });
+    const usage = await makeClaim({ org: "fabrikam", subscriptionIds: [subs.northwindSales], partnerRole: "USAGE_RECOGNITION" });
+    const revenue = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindSales], partnerRole: "INFLUENCED_REVENUE" });
+    for (const claimId of [advisor, usage, revenue]) expect(await approve(claimId)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    const held = await activeAssociations({ subscriptionId: subs.northwindSales });
+    expect(held.map((a) => `${a.partnerRole} ${a.claimId}`).sort()).toEqual([`BUILD_INTENT_ADVISOR ${advisor}`, `INFLUENCED_REVENUE ${revenue}`, `USAGE_RECOGNITION ${usage}`].sort());
+
+    // The same engagement is still one partner's: sequentially, and past the check (the index alone).
+    const secondUsage = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindSales], partnerRole: "USAGE_RECOGNITION" });
+    const before = await snapshot(secondUsage);
+    expect(await approve(secondUsage)).toEqual({ ok: false, problem: "associationConflict" });
+    await expectUntouched(secondUsage, before);
+    const direct = db.association.create({ data: { claimId: secondUsage, tenantId: northwind, subscriptionId: subs.northwindSales, partnerRole: "USAGE_RECOGNITION" } });
+    await expect(direct).rejects.toThrow(/Unique constraint|unique/i);
+    // A subscription association always names its engagement.
+    await expect(db.association.create({ data: { claimId: secondUsage, tenantId: northwind, subscriptionId: subs.northwindSales } })).rejects.toThrow();
+
+    for (const [claimId, org] of [[advisor, "contoso"], [usage, "fabrikam"], [revenue, "contoso"]] as const) {
+      expect(await move(claimId, "APPROVED", "REJECTED_FINAL", partner(org), { reasonText: "Free the subscription." })).toMatchObject({ ok: true });
+    }
+    expect(await activeAssociations({ subscriptionId: subs.northwindSales })).toEqual([]);
+  });
+
   it("Business Applications, concurrently: exactly one approval wins", async () => {
     for (let round = 0; round < 3; round += 1) {
       const a = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindPowerApps] });
@@ -488,6 +518,81 @@ describe("one partner per tenant workload or subscription", () => {
       expect((await activeAssociations({ subscriptionId: subs.northwindPowerApps })).map((x) => x.claimId)).toEqual([winner]);
       const org = winner === a ? "contoso" : "fabrikam";
       expect(await move(winner, "APPROVED", "REJECTED_FINAL", partner(org), { reasonText: "Next round." })).toMatchObject({ ok: true });
+    }
+  });
+});
+
+describe("the most recent valid PoE wins", () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+
+  it("approving a claim whose customer acknowledged later displaces the holder: Rejected, association ended, both partners told", async () => {
+    const tenantId = randomUUID();
+    const holder = await makeClaim({ org: "contoso", tenantId, workloadIds: ["mws-microsoft-teams", "mws-microsoft-intune"], poeAcknowledgedOn: day(2) });
+    expect(await approve(holder)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    const newer = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-microsoft-teams"], poeAcknowledgedOn: day(20) });
+
+    expect(await approve(newer)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    const displaced = await snapshot(holder);
+    expect(displaced.claim).toMatchObject({ status: "REJECTED", statusReasonCode: "CONFLICT_WON_BY_OTHER_PARTNER" });
+    // The holder's whole claim ends: every association it had, with the reason.
+    expect(displaced.associations.map((a) => ({ workloadId: a.workloadId, ended: a.endedAt !== null, endReason: a.endReason })).sort((a, b) => a.workloadId!.localeCompare(b.workloadId!))).toEqual([
+      { workloadId: "mws-microsoft-intune", ended: true, endReason: "CONFLICT_WON_BY_OTHER_PARTNER" },
+      { workloadId: "mws-microsoft-teams", ended: true, endReason: "CONFLICT_WON_BY_OTHER_PARTNER" },
+    ]);
+    expect(displaced.events.at(-1)).toMatchObject({ fromStatus: "APPROVED", toStatus: "REJECTED", reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER", actorUserId: reviewerId });
+    expect((await activeAssociations({ tenantId, workloadId: "mws-microsoft-teams" })).map((a) => a.claimId)).toEqual([newer]);
+    expect((await decisions(holder)).map((m) => payloadSchemas[messageKinds.partnerDecision].parse(m.payload))).toContainEqual(
+      expect.objectContaining({ status: "REJECTED", reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER" }),
+    );
+    expect((await decisions(newer)).map((m) => payloadSchemas[messageKinds.partnerDecision].parse(m.payload))).toEqual([expect.objectContaining({ status: "APPROVED" })]);
+    // The displaced partner may dispute, as with any rejection.
+    expect(await move(holder, "REJECTED", "DISPUTE", partner("contoso"), { reasonText: "Our proof is the customer's current agreement." })).toMatchObject({ ok: true });
+  });
+
+  it("a claim whose acknowledgement is as old or older cannot displace the holder, and writes nothing", async () => {
+    for (const date of [day(2), day(1)]) {
+      const tenantId = randomUUID();
+      const holder = await makeClaim({ org: "contoso", tenantId, workloadIds: ["mws-microsoft-purview"], poeAcknowledgedOn: day(2) });
+      expect(await approve(holder)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+      const older = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-microsoft-purview"], poeAcknowledgedOn: date });
+      const before = { holder: await snapshot(holder), older: await snapshot(older) };
+      expect(await approve(older)).toEqual({ ok: false, problem: "associationConflict" });
+      expect(await snapshot(holder)).toEqual(before.holder);
+      expect(await snapshot(older)).toEqual(before.older);
+    }
+  });
+
+  it("Business Applications: only the holder of the same engagement is displaced", async () => {
+    const advisor = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindPowerApps], partnerRole: "BUILD_INTENT_ADVISOR", poeAcknowledgedOn: day(2) });
+    const usage = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindPowerApps], partnerRole: "USAGE_RECOGNITION", poeAcknowledgedOn: day(2) });
+    for (const id of [advisor, usage]) expect(await approve(id)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    const newer = await makeClaim({ org: "fabrikam", subscriptionIds: [subs.northwindPowerApps], partnerRole: "USAGE_RECOGNITION", poeAcknowledgedOn: day(10) });
+    expect(await approve(newer)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    expect((await snapshot(advisor)).claim.status).toBe("APPROVED");
+    expect((await snapshot(usage)).claim).toMatchObject({ status: "REJECTED", statusReasonCode: "CONFLICT_WON_BY_OTHER_PARTNER" });
+    expect((await activeAssociations({ subscriptionId: subs.northwindPowerApps })).map((a) => `${a.partnerRole} ${a.claimId}`).sort()).toEqual(
+      [`BUILD_INTENT_ADVISOR ${advisor}`, `USAGE_RECOGNITION ${newer}`].sort(),
+    );
+    expect(await move(advisor, "APPROVED", "REJECTED_FINAL", partner("contoso"), { reasonText: "Free the subscription." })).toMatchObject({ ok: true });
+    expect(await move(newer, "APPROVED", "REJECTED_FINAL", partner("fabrikam"), { reasonText: "Free the subscription." })).toMatchObject({ ok: true });
+  });
+
+  it(`concurrent approvals of two newer competing claims leave exactly one association (${concurrentSessions ? "true races" : "queued on one session"})`, async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const tenantId = randomUUID();
+      const holder = await makeClaim({ org: "contoso", tenantId, workloadIds: ["mws-windows-365"], poeAcknowledgedOn: day(1) });
+      expect(await approve(holder)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+      const a = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-windows-365"], poeAcknowledgedOn: day(10) });
+      const b = await makeClaim({ org: "fabrikam", tenantId, workloadIds: ["mws-windows-365"], poeAcknowledgedOn: day(10) });
+      const results = await Promise.all([approve(a), approve(b)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, problem: "associationConflict" }]);
+      const winner = results[0].ok ? a : b;
+      const loser = winner === a ? b : a;
+      expect((await activeAssociations({ tenantId, workloadId: "mws-windows-365" })).map((x) => x.claimId)).toEqual([winner]);
+      expect((await snapshot(loser)).claim.status).toBe("UNDER_REVIEW");
+      expect((await snapshot(holder)).claim.status).toBe("REJECTED");
+      expect((await snapshot(holder)).events.filter((e) => e.toStatus === "REJECTED")).toHaveLength(1);
     }
   });
 });

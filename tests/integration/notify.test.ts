@@ -412,10 +412,10 @@ describe("re-sending the request", () => {
     const resend = (now: Date) => db.$transaction((tx) => requestResend(tx, { claimId: claim.id, now }));
 
     const first = await resend(at(0));
-    expect(first).toMatchObject({ ok: true, outboxId: expect.any(String) });
-    expect(await resend(at(5))).toEqual({ ok: false, retryAfter: at(10) });
+    expect(first).toMatchObject({ ok: true, data: { outboxId: expect.any(String) } });
+    expect(await resend(at(5))).toEqual({ ok: false, fieldErrors: {}, problem: "retryLater", details: { retryAfter: at(10) } });
     for (const minutes of [10, 20, 30, 40]) expect(await resend(at(minutes))).toMatchObject({ ok: true });
-    expect(await resend(at(50))).toEqual({ ok: false, retryAfter: new Date(t0.getTime() + DAY) });
+    expect(await resend(at(50))).toEqual({ ok: false, fieldErrors: {}, problem: "retryLater", details: { retryAfter: new Date(t0.getTime() + DAY) } });
     expect(await resend(new Date(t0.getTime() + DAY))).toMatchObject({ ok: true });
 
     // Concurrent requests respect the limit too.

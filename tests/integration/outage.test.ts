@@ -117,14 +117,13 @@ describe("the database away", () => {
         expect(response.headers.get("retry-after")).toBe("30");
         expect(await response.json()).toEqual({ error: "unavailable" });
       }
-      const unavailable = { ok: false, fieldErrors: {}, message: "unavailable" };
-      expect(await saveWizardStep("new", 1, details, 2)).toEqual(unavailable);
-      expect(await finishClaimWizard("new", randomUUID())).toEqual(unavailable);
-      const everyOther = { ok: false, problem: "unavailable", fieldErrors: {} };
-      expect(await submitClaimAction(claimId, { acknowledgements })).toEqual(everyOther);
-      // Every other action of the partner's and the reviewer's pages, and the sign-in form: the form's
-      // "try again" (Errors.unavailable), never the error page.
+      // Every action of the partner's and the reviewer's pages, and the sign-in form: the form's "try again"
+      // (Errors.unavailable), never the error page.
+      const unavailable = { ok: false, fieldErrors: {}, problem: "unavailable" };
       const answers = {
+        saveStep: await saveWizardStep("new", 1, details, 2),
+        finishWizard: await finishClaimWizard("new", randomUUID()),
+        submit: await submitClaimAction(claimId, { acknowledgements }),
         cancelWizard: await cancelClaimWizard("new"),
         deleteDraft: await deleteDraftClaim(claimId),
         resend: await resendCustomerEmailAction(claimId),
@@ -138,10 +137,10 @@ describe("the database away", () => {
         assign: await assignClaimAction(claimId),
         unassign: await unassignClaimAction(claimId),
       };
-      expect(answers).toEqual(Object.fromEntries(Object.keys(answers).map((name) => [name, everyOther])));
+      expect(answers).toEqual(Object.fromEntries(Object.keys(answers).map((name) => [name, unavailable])));
       const form = new FormData();
       form.set("email", DEMO.users.contosoAdmin);
-      expect(await requestSignInLink(undefined, form)).toEqual({ ok: false, problem: "unavailable" });
+      expect(await requestSignInLink(undefined, form)).toEqual(unavailable);
 
       // The customer's page (GET and the answer) says in the customer's language that nothing was recorded.
       // A well-signed token: what is refused without the database (a tampered one) answers as before.

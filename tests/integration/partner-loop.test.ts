@@ -116,14 +116,14 @@ async function submittedClaim({ viewer = contoso, tenantId = randomUUID(), workl
   const { creationKey } = (await db.wizardProgress.findUniqueOrThrow({ where: { userId_key: { userId: viewer.id, key: "new" } } })).data as { creationKey: string };
   const created = await finishClaimWizard("new", creationKey);
   if (!created.ok) throw new Error(`finishClaimWizard: ${JSON.stringify(created)}`);
-  const claimId = created.claimId;
+  const claimId = created.data.claimId;
   createdClaimIds.push(claimId);
   expect(await savePoeDetailsAction(claimId, poeDetails(workloadIds))).toEqual({ ok: true });
   const uploaded = await uploadAs(viewer, claimId);
   expect(uploaded.status).toBe(201);
   signInAs(viewer);
   const submitted = await submitClaimAction(claimId, { acknowledgements: Object.fromEntries(acknowledgementKeys.map((key) => [key, true])) });
-  expect(submitted).toEqual({ ok: true, alreadySubmitted: false });
+  expect(submitted).toEqual({ ok: true, data: { alreadySubmitted: false } });
   return { claimId, tenantId, workloadIds, name, fileId: uploaded.file!.id, viewer };
 }
 
@@ -191,7 +191,7 @@ describe("editing a claim in Partner action required", () => {
       create: { userId: contoso.id, key: claimId, step: 4, data: sneaked },
       update: { step: 4, data: sneaked },
     });
-    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, claimId });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, data: { claimId } });
     const claim = await claimOf(claimId);
     expect(claim.name).toBe(name);
     expect(claim.tenantId).toBe(tenantId);
@@ -205,7 +205,7 @@ describe("editing a claim in Partner action required", () => {
     expect(await saveWizardStep(claimId, 1, { ...detailsOf(contoso, tenantId, name), partnerId: tokyo }, 2)).toEqual({ ok: true });
     expect(await saveWizardStep(claimId, 2, { workloadIds: ["mws-microsoft-teams", "mws-exchange-online"] }, 3)).toEqual({ ok: true });
     expect(await saveWizardStep(claimId, 3, contacts(contoso.email, "Andrew Fuller"), 4)).toEqual({ ok: true });
-    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, claimId });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, data: { claimId } });
 
     const claim = await claimOf(claimId);
     expect(claim).toMatchObject({ status: "PARTNER_ACTION_REQUIRED", partnerId: tokyo, customerContactName: "Andrew Fuller", name, tenantId });
@@ -231,7 +231,7 @@ describe("editing a claim in Partner action required", () => {
     expect(await saveWizardStep(claimId, 1, detailsOf(contoso, tenantId, name), 2)).toEqual({ ok: true });
     expect(await saveWizardStep(claimId, 2, { workloadIds: ["mws-microsoft-teams", "mws-onedrive"] }, 3)).toEqual({ ok: true });
     expect(await saveWizardStep(claimId, 3, contacts(contoso.email), 4)).toEqual({ ok: true });
-    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: false, step: 2, fieldErrors: { workloadIds: "duplicateOwnClaim" } });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: false, fieldErrors: { workloadIds: "duplicateOwnClaim" }, details: { step: 2 } });
     expect((await claimOf(claimId)).workloads.map((w) => w.workloadId)).toEqual(["mws-microsoft-teams"]);
   });
 });
@@ -241,8 +241,8 @@ describe("Resubmit claim", () => {
     const { claimId } = await inPartnerAction();
     const results = await Promise.all([resubmitAs(contoso, claimId), resubmitAs(contoso, claimId)]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
-    expect(results.filter((r) => r.ok && !r.alreadyResubmitted)).toHaveLength(1);
-    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: true });
+    expect(results.filter((r) => r.ok && !r.data.alreadyResubmitted)).toHaveLength(1);
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadyResubmitted: true } });
     expect((await claimOf(claimId)).status).toBe("UNDER_REVIEW");
     const moved = await eventsOf(claimId, { fromStatus: "PARTNER_ACTION_REQUIRED", toStatus: "UNDER_REVIEW" });
     expect(moved).toHaveLength(1);
@@ -251,7 +251,7 @@ describe("Resubmit claim", () => {
 
   it("does not report an earlier round's resubmission as this click's success after the claim was rejected", async () => {
     const { claimId } = await inPartnerAction();
-    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadyResubmitted: false } });
     await move(claimId, "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", { reasonCode: "POE_MISSING", reasonText: "And the signed page?" });
     // The timer runs out while the partner's page is open; then they click Resubmit.
     await runTransition(db, { claimId, from: "PARTNER_ACTION_REQUIRED", to: "REJECTED", actor: { kind: "system" }, reasonCode: "NO_PARTNER_RESPONSE" });
@@ -280,8 +280,8 @@ describe("Resubmit claim", () => {
     signInAs(contoso);
     expect(await saveWizardStep(claimId, 1, detailsOf(contoso, tenantId, name), 2)).toEqual({ ok: true });
     expect(await saveWizardStep(claimId, 3, { ...contacts(contoso.email, "Andrew Fuller"), customerContactEmail: "andrew@northwind.example" }, 4)).toEqual({ ok: true });
-    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, claimId });
-    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    expect(await finishClaimWizard(claimId, randomUUID())).toEqual({ ok: true, data: { claimId } });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadyResubmitted: false } });
     const asked = await db.outboxMessage.findMany({ where: { claimId, kind: { in: ["customer-approval-request", "customer-resend"] } }, orderBy: { createdAt: "asc" } });
     expect(asked.map((m) => [m.kind, (m.payload as { to: string }).to])).toEqual([
       ["customer-approval-request", "nancy@northwind.example"],
@@ -290,7 +290,7 @@ describe("Resubmit claim", () => {
 
     // The same contact in a later round is not asked again.
     await move(claimId, "UNDER_REVIEW", "PARTNER_ACTION_REQUIRED", { reasonCode: "POE_MISSING", reasonText: "And the signed page?" });
-    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadyResubmitted: false } });
     expect(await db.outboxMessage.count({ where: { claimId, kind: "customer-resend" } })).toBe(1);
   });
 
@@ -317,7 +317,7 @@ describe("Resubmit claim", () => {
 
     await db.claimWorkload.deleteMany({ where: { claimId, workloadId: "mws-onedrive" } });
     await db.claimWorkload.create({ data: { claimId, workloadId: "mws-windows-365" } });
-    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, alreadyResubmitted: false });
+    expect(await resubmitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadyResubmitted: false } });
     expect(await claimOf(claimId)).toMatchObject({ status: "UNDER_REVIEW", hasConflict: true });
   });
 });
@@ -331,7 +331,7 @@ describe("Dispute this decision", () => {
 
     // The proof the decision was made on stays; the dispute's own files come and go.
     signInAs(contoso);
-    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, problem: "notEditable" });
+    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     const added = await uploadAs(contoso, claimId, "signed-sow.pdf");
     expect(added.status).toBe(201);
     signInAs(contoso);
@@ -405,10 +405,10 @@ describe("another organisation's admin", () => {
     const approvedClaim = await approved();
 
     signInAs(fabrikam);
-    expect(await saveWizardStep(par.claimId, 3, contacts(fabrikam.email), 4)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(par.claimId, randomUUID())).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await savePoeDetailsAction(par.claimId, poeDetails(par.workloadIds))).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await removePoeFileAction(par.claimId, par.fileId)).toEqual({ ok: false, problem: "notFound" });
+    expect(await saveWizardStep(par.claimId, 3, contacts(fabrikam.email), 4)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(par.claimId, randomUUID())).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await savePoeDetailsAction(par.claimId, poeDetails(par.workloadIds))).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await removePoeFileAction(par.claimId, par.fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(await resubmitAs(fabrikam, par.claimId)).toEqual({ ok: false, problem: "notFound", fieldErrors: {} });
     expect((await uploadAs(fabrikam, rejectedClaim.claimId)).status).toBe(404);
     expect(await disputeAs(fabrikam, rejectedClaim.claimId, { explanation: "Ours." })).toEqual({ ok: false, problem: "notFound", fieldErrors: {} });

@@ -87,7 +87,8 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 // ---------------------------------------------------------------------------------------------------------------
 // Claims
 
-type DraftOptions = { tenantId?: string; workloadIds?: string[]; name?: string };
+/** Modern Work and Security (Use or consume) unless `business` names a Northwind subscription and an engagement. */
+type DraftOptions = { tenantId?: string; workloadIds?: string[]; name?: string; business?: { subscriptionId: string; workloadId: string; partnerRole: "BUILD_INTENT_ADVISOR" | "USAGE_RECOGNITION" } };
 
 const contacts = (email: string): ContactsInput => ({
   customerContactName: "Nancy Davolio",
@@ -102,18 +103,22 @@ const contacts = (email: string): ContactsInput => ({
 const partnerIdOf = (viewer: PartnerViewer) => viewer.organization.locations[0].partnerId;
 
 /** A Modern Work and Security, use-or-consume Draft built through the wizard's actions. */
-async function createDraft(viewer: PartnerViewer, { tenantId = randomUUID(), workloadIds = ["mws-microsoft-teams", "mws-microsoft-intune"], name }: DraftOptions = {}) {
+async function createDraft(viewer: PartnerViewer, { tenantId: givenTenant, workloadIds: givenWorkloads, name, business }: DraftOptions = {}) {
   signInAs(viewer);
-  const details = { solutionArea: "MODERN_WORK_SECURITY", partnerRole: "USE_OR_CONSUME", partnerId: partnerIdOf(viewer), tenantId, name: name ?? `PoE ${randomUUID().slice(0, 8)}` };
+  const tenantId = business ? DEMO.tenants.northwind : (givenTenant ?? randomUUID());
+  const workloadIds = business ? [business.workloadId] : (givenWorkloads ?? ["mws-microsoft-teams", "mws-microsoft-intune"]);
+  const details = business
+    ? { solutionArea: "BUSINESS_APPLICATIONS", partnerRole: business.partnerRole, partnerId: partnerIdOf(viewer), tenantId, name: name ?? `PoE ${randomUUID().slice(0, 8)}` }
+    : { solutionArea: "MODERN_WORK_SECURITY", partnerRole: "USE_OR_CONSUME", partnerId: partnerIdOf(viewer), tenantId, name: name ?? `PoE ${randomUUID().slice(0, 8)}` };
   expect(await saveWizardStep("new", 1, details, 2)).toEqual({ ok: true });
-  expect(await saveWizardStep("new", 2, { workloadIds }, 3)).toEqual({ ok: true });
+  expect(await saveWizardStep("new", 2, business ? { workloadIds, subscriptionIds: [business.subscriptionId] } : { workloadIds }, 3)).toEqual({ ok: true });
   expect(await saveWizardStep("new", 3, contacts(viewer.email), 4)).toEqual({ ok: true });
   const progress = await db.wizardProgress.findUniqueOrThrow({ where: { userId_key: { userId: viewer.id, key: "new" } } });
   const { creationKey } = progress.data as { creationKey: string };
   const result = await finishClaimWizard("new", creationKey);
   if (!result.ok) throw new Error(`finishClaimWizard failed: ${JSON.stringify(result)}`);
-  createdClaimIds.push(result.claimId);
-  return { claimId: result.claimId, creationKey, tenantId, workloadIds };
+  createdClaimIds.push(result.data.claimId);
+  return { claimId: result.data.claimId, creationKey, tenantId, workloadIds };
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -333,7 +338,7 @@ describe("refused uploads leave nothing behind", () => {
   beforeAll(async () => {
     ({ claimId } = await createDraft(contoso));
     ({ claimId: submittedClaimId } = await readyDraft(contoso));
-    expect(await submitAs(contoso, submittedClaimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(contoso, submittedClaimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
   });
 
   type Refusal = [label: string, viewer: () => { id: string } | undefined, claim: () => string, body: () => Uint8Array | ReadableStream<Uint8Array> | null, options: UploadOptions, status: number, error: string];
@@ -461,7 +466,7 @@ describe("downloading a file", () => {
     // Reviewers see proof once a claim is submitted, not the organisation's drafts.
     await notFound(reviewer);
 
-    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
     for (const viewer of [reviewer, contoso]) {
       const submitted = await download(viewer, claimId, uploaded.file!.id);
       expect(submitted.status).toBe(200);
@@ -537,13 +542,13 @@ describe("removing a file", () => {
     nextCache.revalidatePath.mockClear();
 
     signInAs(fabrikam);
-    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, problem: "notFound" });
+    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     await expect(removePoeFile(fabrikam, claimId, fileId)).rejects.toSatisfy((error) => isRefusal(error, "notFound"));
     signInAs(reviewer);
     expect(await digestOf(removePoeFileAction(claimId, fileId))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     signInAs(contoso);
-    expect(await removePoeFileAction(otherClaimId, fileId)).toEqual({ ok: false, problem: "notFound" });
-    expect(await removePoeFileAction("", fileId)).toEqual({ ok: false, problem: "notFound" });
+    expect(await removePoeFileAction(otherClaimId, fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
+    expect(await removePoeFileAction("", fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(nextCache.revalidatePath).not.toHaveBeenCalled();
     expect(await leftovers(claimId)).toEqual(before);
     expect(await blobExists(file.blobName)).toBe(true);
@@ -556,7 +561,7 @@ describe("removing a file", () => {
     const removed = await db.claimEvent.findMany({ where: { claimId, action: "poeFileRemoved" } });
     expect(removed.map((e) => [e.actorUserId, e.note])).toEqual([[contoso.id, "proof.pdf"]]);
 
-    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, problem: "notFound" });
+    expect(await removePoeFileAction(claimId, fileId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
   });
 });
 
@@ -634,8 +639,8 @@ describe("the details of the proof and the comments", () => {
   it("another organisation and a reviewer cannot save details or comments", async () => {
     const before = await written();
     signInAs(fabrikam);
-    expect(await savePoeDetailsAction(claimId, validDetails())).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await saveCommentsAction(claimId, { comments: "Taken over" })).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
+    expect(await savePoeDetailsAction(claimId, validDetails())).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await saveCommentsAction(claimId, { comments: "Taken over" })).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     signInAs(reviewer);
     expect(await digestOf(savePoeDetailsAction(claimId, validDetails()))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
     expect(await digestOf(saveCommentsAction(claimId, { comments: "Reviewer" }))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
@@ -713,7 +718,7 @@ describe("submitting a claim", () => {
     const startedAt = new Date();
     nextCache.revalidatePath.mockClear();
 
-    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
     expect(nextCache.revalidatePath).toHaveBeenCalledWith("/claims");
     const state = await submissionState(claimId);
     expect(state.status).toBe("SUBMITTED");
@@ -732,8 +737,8 @@ describe("submitting a claim", () => {
     ]);
 
     // A double click, a second tab, a retry.
-    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, alreadySubmitted: true });
-    expect(await submitAs(contoso, claimId, {})).toEqual({ ok: true, alreadySubmitted: true });
+    expect(await submitAs(contoso, claimId)).toEqual({ ok: true, data: { alreadySubmitted: true } });
+    expect(await submitAs(contoso, claimId, {})).toEqual({ ok: true, data: { alreadySubmitted: true } });
     expect(await submissionState(claimId)).toEqual(state);
 
     // Read-only from now on.
@@ -741,15 +746,15 @@ describe("submitting a claim", () => {
     const frozen = { state, files: await leftovers(claimId), proof: await db.proofOfExecution.findUnique({ where: { claimId } }), comment: await db.claimComment.findUnique({ where: { claimId } }) };
     signInAs(contoso);
     const details = { solutionArea: "MODERN_WORK_SECURITY", partnerRole: "USE_OR_CONSUME", partnerId: "4412345", tenantId: randomUUID(), name: "Too late" };
-    expect(await saveWizardStep(claimId, 1, details, 2)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await savePoeDetailsAction(claimId, validDetails())).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await saveCommentsAction(claimId, { comments: "Changed my mind" })).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
-    expect(await saveCommentsAction(claimId, { comments: "" })).toEqual({ ok: false, fieldErrors: {}, message: "notEditable" });
+    expect(await saveWizardStep(claimId, 1, details, 2)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await finishClaimWizard(claimId, creationKey)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await savePoeDetailsAction(claimId, validDetails())).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await saveCommentsAction(claimId, { comments: "Changed my mind" })).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await saveCommentsAction(claimId, { comments: "" })).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
     expect(await upload(contoso, claimId, samplePdf(), { name: "late.pdf" })).toEqual({ status: 409, error: "notEditable", file: undefined });
     signInAs(contoso);
-    expect(await removePoeFileAction(claimId, file.id)).toEqual({ ok: false, problem: "notEditable" });
-    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false });
+    expect(await removePoeFileAction(claimId, file.id)).toEqual({ ok: false, fieldErrors: {}, problem: "notEditable" });
+    expect(await deleteDraftClaim(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect(await blobExists(file.blobName)).toBe(true);
     expect({ state: await submissionState(claimId), files: await leftovers(claimId), proof: await db.proofOfExecution.findUnique({ where: { claimId } }), comment: await db.claimComment.findUnique({ where: { claimId } }) }).toEqual(frozen);
     expect(await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { deletedAt: true, status: true } })).toEqual({ deletedAt: null, status: "SUBMITTED" });
@@ -761,7 +766,7 @@ describe("submitting a claim", () => {
     incoming.headers = { "user-agent": "Vitest PoE browser/1.0", "x-forwarded-for": "192.0.2.66", ...fromClient("203.0.113.7") };
     const results = await Promise.all(Array.from({ length: 4 }, () => submitClaimAction(claimId, allAcknowledged())));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(results.filter((r) => r.ok && !r.alreadySubmitted)).toHaveLength(1);
+    expect(results.filter((r) => r.ok && !r.data.alreadySubmitted)).toHaveLength(1);
     const state = await submissionState(claimId);
     expect(state.status).toBe("SUBMITTED");
     expect(state.submissions).toHaveLength(1);
@@ -771,17 +776,38 @@ describe("submitting a claim", () => {
 });
 
 describe("collisions at submission", () => {
+  it("Business Applications, per engagement: the organisation may claim two engagements on one subscription; another partner's claim conflicts only in the same engagement", async () => {
+    const sub = { subscriptionId: DEMO.subscriptions.northwindPowerApps, workloadId: "ba-power-apps" };
+    const advisor = await readyDraft(contoso, { business: { ...sub, partnerRole: "BUILD_INTENT_ADVISOR" } });
+    const usage = await readyDraft(contoso, { business: { ...sub, partnerRole: "USAGE_RECOGNITION" } });
+    expect(await submitAs(contoso, advisor.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
+    expect(await submitAs(contoso, usage.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
+    for (const claim of [advisor, usage]) expect((await submissionState(claim.claimId)).submissions).toMatchObject([{ hasConflict: false }]);
+
+    const theirs = await readyDraft(fabrikam, { business: { ...sub, partnerRole: "USAGE_RECOGNITION" } });
+    expect(await submitAs(fabrikam, theirs.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
+    expect((await submissionState(theirs.claimId)).submissions).toMatchObject([{ hasConflict: true }]);
+    const flags = await db.claim.findMany({ where: { id: { in: [advisor.claimId, usage.claimId] } }, select: { id: true, hasConflict: true } });
+    expect(Object.fromEntries(flags.map((f) => [f.id, f.hasConflict]))).toEqual({ [advisor.claimId]: false, [usage.claimId]: true });
+
+    // The same engagement twice is still the organisation's duplicate.
+    const again = await readyDraft(contoso, { business: { ...sub, partnerRole: "USAGE_RECOGNITION" } });
+    expect(await submitAs(contoso, again.claimId)).toEqual({ ok: false, problem: "duplicateOwnClaim", fieldErrors: {} });
+    // Leave the subscription free for the other tests.
+    await db.claim.updateMany({ where: { id: { in: [advisor.claimId, usage.claimId, theirs.claimId, again.claimId] } }, data: { deletedAt: new Date() } });
+  });
+
   it("another organisation's submitted claim on the tenant's workload is flagged as a conflict; the organisation's own is refused as a duplicate", async () => {
     const tenantId = randomUUID();
     const theirs = await readyDraft(fabrikam, { tenantId, workloadIds: ["mws-microsoft-teams"] });
-    expect(await submitAs(fabrikam, theirs.claimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(fabrikam, theirs.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
     expect((await submissionState(theirs.claimId)).submissions).toMatchObject([{ hasConflict: false }]);
 
     const first = await readyDraft(contoso, { tenantId, workloadIds: ["mws-microsoft-teams", "mws-microsoft-intune"] });
     const second = await readyDraft(contoso, { tenantId, workloadIds: ["mws-microsoft-intune"] });
     const elsewhere = await readyDraft(contoso, { tenantId, workloadIds: ["mws-exchange-online"] });
 
-    expect(await submitAs(contoso, first.claimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(contoso, first.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
     const firstState = await submissionState(first.claimId);
     expect(firstState).toMatchObject({ status: "SUBMITTED", submissions: [{ hasConflict: true, submittedById: contoso.id }] });
     expect(firstState.outbox).toHaveLength(1);
@@ -795,7 +821,7 @@ describe("collisions at submission", () => {
     expect((await upload(contoso, second.claimId, samplePdf(), { name: "more.pdf" })).status).toBe(201);
 
     // Another workload on the same tenant collides with nothing.
-    expect(await submitAs(contoso, elsewhere.claimId)).toEqual({ ok: true, alreadySubmitted: false });
+    expect(await submitAs(contoso, elsewhere.claimId)).toEqual({ ok: true, data: { alreadySubmitted: false } });
     expect((await submissionState(elsewhere.claimId)).submissions).toMatchObject([{ hasConflict: false }]);
     // Fabrikam's submission is not changed by the later ones.
     expect((await submissionState(theirs.claimId)).submissions).toMatchObject([{ hasConflict: false }]);
@@ -808,7 +834,7 @@ describe("collisions at submission", () => {
     signInAs(contoso);
     incoming.headers = { "user-agent": "Vitest PoE browser/1.0" };
     const results = await Promise.all([submitClaimAction(a.claimId, allAcknowledged()), submitClaimAction(b.claimId, allAcknowledged())]);
-    expect(results).toEqual(expect.arrayContaining([{ ok: true, alreadySubmitted: false }, { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} }]));
+    expect(results).toEqual(expect.arrayContaining([{ ok: true, data: { alreadySubmitted: false } }, { ok: false, problem: "duplicateOwnClaim", fieldErrors: {} }]));
     const states = [await submissionState(a.claimId), await submissionState(b.claimId)];
     expect(states.map((s) => s.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
     expect(states.map((s) => s.outbox.length).sort()).toEqual([0, 1]);

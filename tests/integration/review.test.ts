@@ -393,19 +393,19 @@ describe("decisions through decideClaimAction", () => {
     for (const [status, values] of cases) {
       const claimId = await makeClaim({ status });
       const before = await snapshot(claimId);
-      expect([status, values, await decideClaimAction(claimId, values)]).toEqual([status, values, { ok: false, problem: "stale" }]);
+      expect([status, values, await decideClaimAction(claimId, values)]).toEqual([status, values, { ok: false, fieldErrors: {}, problem: "stale" }]);
       // Not even assigned: a refused decision writes nothing.
       expect(await snapshot(claimId)).toEqual(before);
     }
     const unknownAction = await makeClaim({ status: "UNDER_REVIEW" });
-    expect(await decideClaimAction(unknownAction, { action: "disassociate", reasonText: "x" })).toMatchObject({ ok: false, problem: "invalid" });
+    expect(await decideClaimAction(unknownAction, { action: "disassociate", reasonText: "x" })).toMatchObject({ ok: false, fieldErrors: {}, problem: "invalid" });
   });
 
   it("a decision on a claim the customer declined meanwhile is stale; of two decisions at once exactly one wins", async () => {
     const declined = await makeClaim({ status: "UNDER_REVIEW", assignedToId: reviewer.id });
     await db.$transaction((tx) => recordCustomerResponse(tx, { claimId: declined, response: "DECLINED", email: "nancy@northwind.example" }));
     expect((await claimOf(declined)).status).toBe("REJECTED");
-    expect(await decideClaimAction(declined, { action: "approve" })).toEqual({ ok: false, problem: "stale" });
+    expect(await decideClaimAction(declined, { action: "approve" })).toEqual({ ok: false, fieldErrors: {}, problem: "stale" });
     expect(await db.association.count({ where: { claimId: declined } })).toBe(0);
 
     const raced = await makeClaim({ status: "UNDER_REVIEW", assignedToId: reviewer.id });
@@ -414,7 +414,7 @@ describe("decisions through decideClaimAction", () => {
       decideClaimAction(raced, { action: "reject", reasonCode: "INSUFFICIENT_POE", reasonText: "No." }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, problem: "stale" }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, fieldErrors: {}, problem: "stale" }]);
     const status = (await claimOf(raced)).status;
     expect(status).toBe(results[0].ok ? "APPROVED" : "REJECTED");
     expect((await eventsOf(raced)).filter((e) => e.action === "statusChanged")).toHaveLength(1);
@@ -424,8 +424,8 @@ describe("decisions through decideClaimAction", () => {
   it("a claim assigned to another reviewer is refused with the assignee's name", async () => {
     const claimId = await makeClaim({ status: "UNDER_REVIEW", assignedToId: reviewer2.id });
     const before = await snapshot(claimId);
-    expect(await decideClaimAction(claimId, { action: "approve" })).toEqual({ ok: false, problem: "assignedToOther", assignee: nameOf(reviewer2) });
-    expect(await decideClaimAction(claimId, { action: "reject", reasonCode: "INSUFFICIENT_POE", reasonText: "x" })).toEqual({ ok: false, problem: "assignedToOther", assignee: nameOf(reviewer2) });
+    expect(await decideClaimAction(claimId, { action: "approve" })).toEqual({ ok: false, fieldErrors: {}, problem: "assignedToOther", details: { assignee: nameOf(reviewer2) } });
+    expect(await decideClaimAction(claimId, { action: "reject", reasonCode: "INSUFFICIENT_POE", reasonText: "x" })).toEqual({ ok: false, fieldErrors: {}, problem: "assignedToOther", details: { assignee: nameOf(reviewer2) } });
     expect(await snapshot(claimId)).toEqual(before);
   });
 
@@ -433,12 +433,12 @@ describe("decisions through decideClaimAction", () => {
     const draft = await makeClaim({ status: "DRAFT" });
     const deleted = await makeClaim({ status: "UNDER_REVIEW", deletedAt: new Date() });
     for (const claimId of ["no-such-claim", draft, deleted]) {
-      expect(await decideClaimAction(claimId, { action: "startReview" })).toEqual({ ok: false, problem: "notFound" });
-      expect(await decideClaimAction(claimId, { action: "approve" })).toEqual({ ok: false, problem: "notFound" });
-      expect(await assignClaimAction(claimId)).toEqual({ ok: false, problem: "notFound" });
-      expect(await unassignClaimAction(claimId)).toEqual({ ok: false, problem: "notFound" });
+      expect(await decideClaimAction(claimId, { action: "startReview" })).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
+      expect(await decideClaimAction(claimId, { action: "approve" })).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
+      expect(await assignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
+      expect(await unassignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     }
-    expect(await decideClaimAction("x".repeat(65), { action: "approve" })).toEqual({ ok: false, problem: "notFound" });
+    expect(await decideClaimAction("x".repeat(65), { action: "approve" })).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" });
     expect((await claimOf(draft)).status).toBe("DRAFT");
     expect(await db.claimEvent.count({ where: { claimId: { in: [draft, deleted] } } })).toBe(0);
   });
@@ -456,9 +456,9 @@ describe("assignment", () => {
     expect((await eventsOf(claimId)).map((e) => [e.action, e.actorUserId, e.note])).toEqual([["assigned", reviewer.id, null]]);
 
     signInAs(reviewer2.id);
-    expect(await assignClaimAction(claimId)).toEqual({ ok: false, problem: "assignedToOther", assignee: nameOf(reviewer) });
-    expect(await assignClaimAction(claimId, "yes")).toEqual({ ok: false, problem: "notFound" }); // takeOver must be a boolean
-    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, problem: "notAssignedToYou" });
+    expect(await assignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "assignedToOther", details: { assignee: nameOf(reviewer) } });
+    expect(await assignClaimAction(claimId, "yes")).toEqual({ ok: false, fieldErrors: {}, problem: "notFound" }); // takeOver must be a boolean
+    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAssignedToYou" });
     expect((await claimOf(claimId)).assignedToId).toBe(reviewer.id);
     expect(await assignClaimAction(claimId, true)).toEqual({ ok: true });
     expect((await claimOf(claimId)).assignedToId).toBe(reviewer2.id);
@@ -466,12 +466,12 @@ describe("assignment", () => {
     expect([takeOver.action, takeOver.actorUserId, takeOver.note]).toEqual(["assigned", reviewer2.id, nameOf(reviewer)]);
 
     signInAs(reviewer.id);
-    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, problem: "notAssignedToYou" });
+    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAssignedToYou" });
     signInAs(reviewer2.id);
     expect(await unassignClaimAction(claimId)).toEqual({ ok: true });
     expect(await claimOf(claimId)).toMatchObject({ assignedToId: null, assignedAt: null });
     expect((await eventsOf(claimId)).at(-1)!.action).toBe("unassigned");
-    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, problem: "notAssignedToYou" });
+    expect(await unassignClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAssignedToYou" });
   });
 
   it("two reviewers assigning the same claim at the same moment: exactly one wins", async () => {
@@ -481,10 +481,10 @@ describe("assignment", () => {
       const winner = results[0].ok ? reviewer : reviewer2;
       const loser = winner === reviewer ? reviewer2 : reviewer;
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "assignedToOther", assignee: nameOf(winner) });
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: {}, problem: "assignedToOther", details: { assignee: nameOf(winner) } });
       expect((await claimOf(claimId)).assignedToId).toBe(winner.id);
       expect((await eventsOf(claimId)).map((e) => [e.action, e.actorUserId])).toEqual([["assigned", winner.id]]);
-      expect(await unassign(loser, claimId)).toEqual({ ok: false, problem: "notAssignedToYou" });
+      expect(await unassign(loser, claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAssignedToYou" });
     }
   });
 
@@ -494,7 +494,7 @@ describe("assignment", () => {
       const results = await Promise.all([decide(reviewer, claimId, { action: "startReview" }), decide(reviewer2, claimId, { action: "startReview" })]);
       const winner = results[0].ok ? reviewer : reviewer2;
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "assignedToOther", assignee: nameOf(winner) });
+      expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: {}, problem: "assignedToOther", details: { assignee: nameOf(winner) } });
       expect(await claimOf(claimId)).toMatchObject({ status: "UNDER_REVIEW", assignedToId: winner.id });
       expect((await eventsOf(claimId)).map((e) => e.action)).toEqual(["statusChanged", "assigned"]);
     }
@@ -513,8 +513,8 @@ describe("one partner per tenant workload", () => {
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const [winner, loser] = results[0].ok ? [contoso, fabrikam] : [fabrikam, contoso];
       const refused = results.find((r) => !r.ok)!;
-      expect(refused).toMatchObject({ ok: false, problem: "associationConflict" });
-      expect(!refused.ok && refused.holders?.map((h) => [h.claimId, h.organizationName, h.items, h.associatedSince !== null])).toEqual([
+      expect(refused).toMatchObject({ ok: false, fieldErrors: {}, problem: "associationConflict" });
+      expect(!refused.ok && refused.details?.holders?.map((h) => [h.claimId, h.organizationName, h.items, h.associatedSince !== null])).toEqual([
         [winner, winner === contoso ? "Contoso" : "Fabrikam", ["Microsoft Teams"], true],
       ]);
       const active = await db.association.findMany({ where: { tenantId, workloadId: "mws-microsoft-teams", endedAt: null } });
@@ -533,8 +533,8 @@ describe("one partner per tenant workload", () => {
     expect(await decideClaimAction(first, { action: "approve" })).toEqual({ ok: true });
     const before = await snapshot(second);
     const refused = await decideClaimAction(second, { action: "approve" });
-    expect(refused).toMatchObject({ ok: false, problem: "associationConflict" });
-    expect(!refused.ok && refused.holders).toEqual([
+    expect(refused).toMatchObject({ ok: false, fieldErrors: {}, problem: "associationConflict" });
+    expect(!refused.ok && refused.details?.holders).toEqual([
       expect.objectContaining({ claimId: first, organizationName: "Contoso", partnerId: partnerIds.contoso, sameOrganization: false, status: "APPROVED", items: ["Microsoft Teams"], associatedSince: expect.any(Date) }),
     ]);
     expect(await snapshot(second)).toEqual(before);

@@ -179,7 +179,7 @@ describe("the sign-in limits", () => {
     }
     const limitedKnown = await ask(known);
     const limitedUnknown = await ask(stranger);
-    expect(limitedKnown).toEqual({ state: { ok: false, retryInMinutes: 15 } });
+    expect(limitedKnown).toEqual({ state: { ok: false, fieldErrors: {}, problem: "tooManyRequests", details: { retryInMinutes: 15 } } });
     expect(limitedUnknown).toEqual(limitedKnown);
     expect(await signInRows(known)).toHaveLength(limit);
     expect(await tooMany("en", 15)).toBe("Too many sign-in requests. Try again in 15 minutes.");
@@ -191,7 +191,7 @@ describe("the sign-in limits", () => {
     const limit = env().SIGN_IN_LIMIT_PER_EMAIL;
     for (let i = 0; i < limit; i++) expect(await ask(i % 2 ? known.toUpperCase() : known)).toEqual({ redirect: "/signin/check-email" });
     await db.rateLimit.update({ where: { key: signInLimitKey("email", known) }, data: { resetAt: new Date(Date.now() + 4 * MINUTE + 10_000) } });
-    expect(await ask(known)).toEqual({ state: { ok: false, retryInMinutes: 5 } });
+    expect(await ask(known)).toEqual({ state: { ok: false, fieldErrors: {}, problem: "tooManyRequests", details: { retryInMinutes: 5 } } });
   });
 
   it("start again when the window has ended", async () => {
@@ -212,7 +212,7 @@ describe("the sign-in limits", () => {
       expect(await ask(unknown())).toEqual({ redirect: "/signin/check-email" });
     }
     incoming.headers = forgedRequest("198.51.100.9", "203.0.113.250");
-    expect(await ask(known)).toEqual({ state: { ok: false, retryInMinutes: 15 } });
+    expect(await ask(known)).toEqual({ state: { ok: false, fieldErrors: {}, problem: "tooManyRequests", details: { retryInMinutes: 15 } } });
     expect(await signInRows(known)).toHaveLength(0);
     // Another client is not held back.
     incoming.headers = forgedRequest("198.51.100.10");

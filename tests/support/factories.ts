@@ -32,6 +32,8 @@ export type ClaimSpec = {
   hasConflict?: boolean;
   assignedToId?: string | null;
   deletedAt?: Date | null;
+  /** The PoE's details, dated by the customer's acknowledgement (none unless given). */
+  poeAcknowledgedOn?: Date;
 };
 
 /** Makes claims for one test file and deletes them (events, associations and outbox rows by cascade) at `cleanup`. */
@@ -70,6 +72,20 @@ export function claimFactory(db: Db, { prefix = "Test" }: { prefix?: string } = 
         createdById: spec.createdById,
         workloads: { create: [...new Set(products)].map((workloadId) => ({ workloadId })) },
         ...(business ? { subscriptions: { create: subscriptionIds.map((subscriptionId) => ({ subscriptionId })) } } : {}),
+        ...(spec.poeAcknowledgedOn
+          ? {
+              proof: {
+                create: {
+                  documentType: "MICROSOFT_TEMPLATE",
+                  activitiesDescription: "Deployment and adoption workshops.",
+                  activityWorkloads: [{ activity: "deployment", workloadIds: [...new Set(products)] }],
+                  customerAcknowledgedOn: spec.poeAcknowledgedOn,
+                  acknowledgedByName: CUSTOMER.name,
+                  updatedById: spec.createdById,
+                },
+              },
+            }
+          : {}),
       },
     });
     made.push(claim.id);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import en from "@/messages/en.json";
 import { partnerRoles, roleDefinitions, rolesOf, solutionAreas } from "@/lib/claims/roles";
 import { claimSchema, contactsSchema, detailsSchema, fieldErrorsOf, tenantIdSchema, workloadsSchema } from "@/lib/claims/schemas";
+import { invalidInput } from "@/lib/result";
 
 const TENANT = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
@@ -93,7 +94,7 @@ describe("tenantIdSchema", () => {
         fc.pre(!isGuid(value.trim()));
         const result = tenantIdSchema.safeParse(value);
         expect(result.success).toBe(false);
-        expect(fieldErrorsOf(result.error!)).toEqual({ _form: refusalFor(value) });
+        expect(result.error!.issues[0].message).toBe(refusalFor(value));
         if (value.trim() !== "") expect(tenantMessages(value)).toEqual(["tenantId"]);
       }),
     );
@@ -428,13 +429,20 @@ describe("claimSchema", () => {
 describe("fieldErrorsOf", () => {
   const issue = (path: (string | number)[], message: string) => ({ code: "custom" as const, path, message, input: undefined });
 
-  it("keys errors by dotted path, the form itself as _form", () => {
+  it("keys errors by dotted path; an issue of the input as a whole is no field's", () => {
     const error = new z.ZodError([
       issue(["subscriptions", "dynamics-sales"], "subscriptionRequired"),
       issue(["workloadIds", 0], "workloadNotInArea"),
-      issue([], "invalidRequest"),
+      issue([], "Invalid input: expected object, received null"),
     ]);
-    expect(fieldErrorsOf(error)).toEqual({ "subscriptions.dynamics-sales": "subscriptionRequired", "workloadIds.0": "workloadNotInArea", _form: "invalidRequest" });
+    expect(fieldErrorsOf(error)).toEqual({ "subscriptions.dynamics-sales": "subscriptionRequired", "workloadIds.0": "workloadNotInArea" });
+  });
+
+  it("answers input that is not the form's shape as the problem invalidRequest, with any field errors", () => {
+    expect(invalidInput(new z.ZodError([issue(["name"], "required")]))).toEqual({ ok: false, fieldErrors: { name: "required" } });
+    expect(invalidInput(new z.ZodError([issue([], "Invalid input")]))).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
+    const notAnObject = detailsSchema.safeParse(null);
+    expect(invalidInput(notAnObject.error!)).toEqual({ ok: false, fieldErrors: {}, problem: "invalidRequest" });
   });
 
   it("keeps the first message of a field", () => {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { actorKinds, allowedTransitions, canTransition, claimStatuses, customerDeclinableStatuses, dueAt, editableStatuses, findTransition, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, partnerActionReasons, rejectionReasons, transitions, type ActorKind } from "@/lib/claims/vocabulary";
+import { actorKinds, allowedTransitions, canTransition, claimStatuses, customerDeclinableStatuses, dueAt, editableStatuses, findTransition, isOverdue, LIFECYCLE_TIMERS, overdueCutoff, partnerActionReasons, rejectionReasons, reviewerActions, reviewerRejectionReasons, transitions, type ActorKind } from "@/lib/claims/vocabulary";
 import { addBusinessDays, businessDaysBetween } from "@/lib/claims/business-days";
 
 // docs/domain.md, "Claim lifecycle": who moves a claim on, from which status to which.
@@ -20,6 +20,7 @@ const expected: [from: ClaimStatus, to: ClaimStatus, by: ActorKind][] = [
   ["DISPUTE", "APPROVED", "reviewer"],
   ["DISPUTE", "REJECTED_FINAL", "reviewer"],
   ["APPROVED", "REJECTED_FINAL", "partner"], // Disassociate customer
+  ["APPROVED", "REJECTED", "reviewer"], // displaced by a competing claim with a more recent valid PoE
   // The customer may decline at any time after submission, also once the association is official.
   ["SUBMITTED", "REJECTED", "customer"],
   ["UNDER_REVIEW", "REJECTED", "customer"],
@@ -80,8 +81,17 @@ describe("the transition table", () => {
   it("tells the partner of reviewer and system decisions only", () => {
     const notifying = transitions.filter((rule) => rule.notifiesPartner).map((rule) => `${rule.from}>${rule.to}`);
     expect(notifying.sort()).toEqual(
-      ["UNDER_REVIEW>APPROVED", "UNDER_REVIEW>REJECTED", "UNDER_REVIEW>PARTNER_ACTION_REQUIRED", "PARTNER_ACTION_REQUIRED>REJECTED", "DISPUTE>APPROVED", "DISPUTE>REJECTED_FINAL"].sort(),
+      ["UNDER_REVIEW>APPROVED", "UNDER_REVIEW>REJECTED", "UNDER_REVIEW>PARTNER_ACTION_REQUIRED", "PARTNER_ACTION_REQUIRED>REJECTED", "DISPUTE>APPROVED", "DISPUTE>REJECTED_FINAL", "APPROVED>REJECTED"].sort(),
     );
+  });
+
+  it("offers the reviewer no action of its own for a consequence (the displacement), and keeps its reason code choosable", () => {
+    expect(reviewerActions).not.toContain("displace");
+    expect(reviewerActions).toContain("approve");
+    const rule = findTransition("APPROVED", "REJECTED", "reviewer")!;
+    expect({ reason: rule.reason, reasonCode: rule.reasonCode, consequence: rule.consequence }).toEqual({ reason: "rejection", reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER", consequence: true });
+    expect(reviewerRejectionReasons).toContain("CONFLICT_WON_BY_OTHER_PARTNER");
+    expect(reviewerRejectionReasons).not.toContain("CUSTOMER_DECLINED");
   });
 
   it("keeps the statuses and the editable ones", () => {

@@ -32,7 +32,7 @@ export async function WizardRoute({ claimKey, requestedStep, requestedArea }: { 
   }
   if (step === 2) {
     const area = data.solutionArea!;
-    const choices = await workloadsStepView(viewer, claimKey, { solutionArea: area, tenantId: data.tenantId! });
+    const choices = await workloadsStepView(viewer, claimKey, { solutionArea: area, partnerRole: data.partnerRole!, tenantId: data.tenantId! });
     return (
       <>
         {header}

@@ -25,15 +25,15 @@ export function ReviewStep({ claimKey, creationKey, summary, submitted = false }
     startTransition(async () => {
       const result = await finishClaimWizard(claimKey, creationKey);
       if (result.ok) {
-        router.push(`/claims/${result.claimId}`);
+        router.push(`/claims/${result.data.claimId}`);
         return;
       }
       submitting.current = false;
-      if (result.step) {
-        router.push(wizardPath(claimKey, result.step));
+      if (result.details?.step) {
+        router.push(wizardPath(claimKey, result.details.step));
         return;
       }
-      setFormError(result.message ?? Object.values(result.fieldErrors)[0] ?? "genericError");
+      setFormError(result.problem ?? Object.values(result.fieldErrors)[0] ?? "genericError");
     });
   };
 

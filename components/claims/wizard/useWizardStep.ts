@@ -22,11 +22,8 @@ export function useWizardStep<T extends FieldValues>({ claimKey, step, form }: {
           if (result.ok) {
             router.push(wizardPath(claimKey, target));
           } else {
-            if (result.message) setFormError(result.message);
-            for (const [field, message] of Object.entries(result.fieldErrors)) {
-              if (field === "_form") setFormError(message);
-              else form.setError(field as Path<T>, { type: "server", message }, { shouldFocus: true });
-            }
+            if (result.problem) setFormError(result.problem);
+            for (const [field, message] of Object.entries(result.fieldErrors)) form.setError(field as Path<T>, { type: "server", message }, { shouldFocus: true });
           }
           resolve();
         }),
