@@ -7,7 +7,6 @@ import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import {
-  Badge,
   Button,
   Card,
   Dialog,
@@ -23,12 +22,6 @@ import {
   MessageBarTitle,
   Select,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Textarea,
   tokens,
@@ -44,6 +37,7 @@ import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
 import type { ApproveOutcome as ApproveOutcomeView, ReferenceCheck } from "@/lib/review/claim";
 import { ApproveOutcome } from "@/components/review/ApproveOutcome";
+import { CompetingClaims, type CompetitorView } from "@/components/review/CompetingClaims";
 import type { ActionResult } from "@/lib/actions";
 import type { DecisionDetails } from "@/lib/review/decisions";
 import { reviewerRejectionReasons } from "@/lib/claims/vocabulary";
@@ -62,23 +56,9 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   link: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
   form: { display: "flex", flexDirection: "column", gap: "12px" },
-  tableWrap: { overflowX: "auto" },
   reason: { whiteSpace: "pre-wrap" },
 });
 
-export type CompetitorView = {
-  claimId: string;
-  name: string;
-  organizationName: string;
-  partnerId: string;
-  sameOrganization: boolean;
-  status: string;
-  submittedAt: string | null;
-  statusChangedAt: string | null;
-  items: string[];
-  associatedSince: string | null;
-  acknowledgedOn?: string | null;
-};
 
 type Props = {
   claim: ClaimSummaryView & { id: string };
@@ -294,63 +274,7 @@ export function ReviewClaimView(props: Props) {
         </ul>
       </Card>
 
-      <Card className={styles.panel}>
-        <Subtitle2 as="h2">{t("conflictsHeading")}</Subtitle2>
-        {competitors.length === 0 ? (
-          <Text>{t("noConflicts")}</Text>
-        ) : (
-          <>
-            <Text>{t("conflictsHelp")}</Text>
-            <div className={styles.tableWrap}>
-              <Table size="small" aria-label={t("conflictsHeading")}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t("columns.claim")}</TableHeaderCell>
-                    <TableHeaderCell>{t("columns.partner")}</TableHeaderCell>
-                    <TableHeaderCell>{t("columns.status")}</TableHeaderCell>
-                    <TableHeaderCell>{t("columns.submitted")}</TableHeaderCell>
-                    <TableHeaderCell>{t("columns.sharedItems")}</TableHeaderCell>
-                    <TableHeaderCell>{t("columns.association")}</TableHeaderCell>
-                    <TableHeaderCell>{t("acknowledgedOn")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {competitors.map((c) => (
-                    <TableRow key={c.claimId} data-testid="competitor">
-                      <TableCell>
-                        <NextLink href={`/review/claims/${c.claimId}`} className={styles.link}>
-                          {c.name}
-                        </NextLink>
-                      </TableCell>
-                      <TableCell>
-                        {c.organizationName} · {c.partnerId}{" "}
-                        {c.sameOrganization ? (
-                          <Badge size="small" appearance="outline">
-                            {t("sameOrganization")}
-                          </Badge>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        <StatusBadge status={c.status} />
-                        <Text size={200}> {t("since", { date: date(c.statusChangedAt) })}</Text>
-                      </TableCell>
-                      <TableCell>{date(c.submittedAt)}</TableCell>
-                      <TableCell>{c.items.join(", ")}</TableCell>
-                      <TableCell>{c.associatedSince ? t("heldSince", { date: date(c.associatedSince) }) : "—"}</TableCell>
-                      <TableCell data-testid="competitor-acknowledged">{c.acknowledgedOn ? format.dateTime(new Date(`${c.acknowledgedOn}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : "—"}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-            <div>
-              <Button as="a" href={`/review/claims/${claim.id}/compare`}>
-                {t("compare")}
-              </Button>
-            </div>
-          </>
-        )}
-      </Card>
+      <CompetingClaims claimId={claim.id} competitors={competitors} />
 
       <ClaimSummary claim={claim} audience="reviewer" />
       {props.children}

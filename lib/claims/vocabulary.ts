@@ -100,7 +100,7 @@ export function canTransition(from: ClaimStatus, to: ClaimStatus, actorKind: Act
 
 /** What this kind of actor may do with a claim in `from`. */
 export function allowedTransitions(from: ClaimStatus, actorKind: ActorKind): TransitionRule[] {
-  return transitions.filter((rule) => rule.from === from && rule.by.includes(actorKind));
+  return transitions.filter((rule) => rule.from === from && rule.by.includes(actorKind) && !rule.consequence);
 }
 
 /** Statuses in which a claim awaits an answer (the reviewer's, the partner's, or a dispute): a pending claim. */

@@ -18,13 +18,13 @@ export async function openNewClaim(page: Page) {
   return response;
 }
 
-/** A Draft made through the wizard (Modern Work and Security, two workloads). */
-export async function createDraft(page: Page, name: string, customerEmail = "nancy@northwind.example") {
+/** A Draft made through the wizard (Modern Work and Security, two workloads; Contoso's Seattle PartnerID and a new tenant unless given). */
+export async function createDraft(page: Page, name: string, customerEmail = "nancy@northwind.example", { partnerId = "4412345", tenantId = crypto.randomUUID() }: { partnerId?: string; tenantId?: string } = {}) {
   await openNewClaim(page);
   await page.getByRole("radio", { name: "Modern Work and Security" }).check();
   await page.getByLabel("Claim name").fill(name);
-  await page.getByRole("combobox", { name: "PartnerID" }).selectOption("4412345");
-  await page.getByLabel("Customer tenant ID").fill(crypto.randomUUID());
+  await page.getByRole("combobox", { name: "PartnerID" }).selectOption(partnerId);
+  await page.getByLabel("Customer tenant ID").fill(tenantId);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Step 2 of 4")).toBeVisible();
   await ready(page);
@@ -62,12 +62,12 @@ export async function dropFile(page: Page, name: string, content: Buffer, type: 
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-/** On the Upload PoE page: valid details of the proof, saved. */
-export async function saveProofDetails(page: Page) {
+/** On the Upload PoE page: valid details of the proof (acknowledged by the customer five days ago unless told), saved. */
+export async function saveProofDetails(page: Page, { acknowledgedDaysAgo = 5 }: { acknowledgedDaysAgo?: number } = {}) {
   await page.getByRole("radio", { name: /Microsoft's PoE template/ }).check();
   await page.getByLabel("Activities performed").fill("Deployed Teams for 1,200 users.");
   await page.getByRole("checkbox", { name: "Deployment or configuration: Microsoft Teams" }).check();
-  await page.getByLabel("Date of the customer's acknowledgement").fill(new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Date of the customer's acknowledgement").fill(new Date(Date.now() - acknowledgedDaysAgo * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel("Acknowledged by (name)").fill("Nancy Davolio");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
@@ -79,10 +79,10 @@ export async function acknowledgeAll(page: Page) {
 }
 
 /** From a Draft's page: the proof's details, one PDF, the acknowledgements, and Submit claim. */
-export async function submitWithProof(page: Page, name: string) {
+export async function submitWithProof(page: Page, name: string, proof: { acknowledgedDaysAgo?: number } = {}) {
   await page.getByRole("link", { name: "Upload PoE" }).click();
   await ready(page);
-  await saveProofDetails(page);
+  await saveProofDetails(page, proof);
   await dropFile(page, "signed-poe.pdf", Buffer.from(samplePdf(20_000)), "application/pdf");
   await expect(page.getByRole("link", { name: "Download signed-poe.pdf" })).toBeVisible();
   await acknowledgeAll(page);

@@ -197,6 +197,48 @@ test("rejection, dispute with new proof, and the final decision", async ({ page:
   await reviewer.context().close();
 });
 
+test("the most recent valid PoE wins: the review page says what Approve will do, and approving displaces the holder", async ({ page: contoso, browser }) => {
+  const tenantId = crypto.randomUUID();
+  const holderName = `Holder ${unique()}`;
+  const newerName = `Newer ${unique()}`;
+  await signIn(contoso, DEMO.users.contosoAdmin);
+  await createDraft(contoso, holderName, "nancy@northwind.example", { tenantId });
+  await submitWithProof(contoso, holderName, { acknowledgedDaysAgo: 40 });
+  const holderUrl = contoso.url();
+  const fabrikam = await signedIn(browser, DEMO.users.fabrikamAdmin);
+  await createDraft(fabrikam, newerName, "nancy@northwind.example", { tenantId, partnerId: "5523456" });
+  await submitWithProof(fabrikam, newerName, { acknowledgedDaysAgo: 3 });
+
+  const reviewer = await signedIn(browser, DEMO.users.reviewer);
+  // The claim's own status (the competing claims' rows carry theirs too).
+  await openFromQueue(reviewer, holderName);
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await expect(reviewer.getByTestId("claim-status").first()).toHaveText("Under review");
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await reviewer.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByTestId("claim-status").first()).toHaveText("Approved");
+
+  await openFromQueue(reviewer, newerName);
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await expect(reviewer.getByTestId("claim-status").first()).toHaveText("Under review");
+  const outcome = reviewer.getByTestId("approve-outcome");
+  await expect(outcome).toContainText("Approving displaces the current holder");
+  await expect(outcome).toContainText(holderName);
+  await expect(reviewer.getByTestId("competitor-acknowledged")).not.toHaveText("—");
+  await screenshot(reviewer, "review-approve-displaces");
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await reviewer.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByTestId("claim-status").first()).toHaveText("Approved");
+
+  await contoso.goto(holderUrl);
+  await ready(contoso);
+  await expect(contoso.getByTestId("claim-status")).toHaveText("Rejected");
+  await expect(contoso.getByText("Conflicting claim won by another partner").first()).toBeVisible();
+  await screenshot(contoso, "partner-displaced");
+  await reviewer.context().close();
+  await fabrikam.context().close();
+});
+
 test("an incentive admin gets 404 on every reviewer page and the export", async ({ page }) => {
   await signIn(page, DEMO.users.contosoAdmin);
   for (const path of ["/review", "/review/dashboard", "/review/jobs", "/review/claims/anything", "/review/claims/anything/compare", "/review/export"]) {

@@ -3,19 +3,19 @@
 // another organisation's and a reviewer's access, editing and deleting a draft, and collisions with
 // other organisations' claims on the same tenant.
 import { randomUUID } from "node:crypto";
+import { contactsInput } from "../support/factories";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-const nextCache = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/auth/index", async () => (await import("../support/next-request")).signedIn);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
 
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/cache", () => ({ revalidatePath: nextCache.revalidatePath }));
+import { nextCache, session } from "../support/next-request";
 
 import type { PartnerViewer } from "@/lib/auth/session";
 import { cancelClaimWizard, deleteDraftClaim, finishClaimWizard, saveWizardStep } from "@/lib/claims/actions";
 import { findCollisions } from "@/lib/claims/collisions";
 import { findClaim, listClaims, type ClaimListQuery } from "@/lib/claims/queries";
-import type { ContactsInput, DetailsInput, WorkloadsInput } from "@/lib/claims/schemas";
+import type { DetailsInput, WorkloadsInput } from "@/lib/claims/schemas";
 import { loadWizard } from "@/lib/claims/wizard";
 import { db } from "@/lib/db";
 import { DEMO } from "@/lib/reference/demo-data";
@@ -65,15 +65,7 @@ const counts = async () => ({
 
 const progressOf = (userId: string, key: string) => db.wizardProgress.findUnique({ where: { userId_key: { userId, key } } });
 
-const contacts = (email: string): ContactsInput => ({
-  customerContactName: "Nancy Davolio",
-  customerContactTitle: "IT Director",
-  customerContactAddress: "1 Main Street\nSeattle, WA 98052",
-  customerContactEmail: "Nancy@Northwind.example",
-  customerLocale: "en",
-  partnerContactName: "Pat Partner",
-  partnerContactEmail: email,
-});
+const contacts = contactsInput;
 
 type Scenario = { label: string; details: Omit<DetailsInput, "name">; workloads: WorkloadsInput };
 

@@ -8,23 +8,13 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
-
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
+vi.mock("@/lib/auth/index", async () => (await import("../support/next-request")).signedIn);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 // Pages and the template route ask next-intl for the locale and messages: answer from the English messages.
-vi.mock("next-intl/server", async () => {
-  const messages = (await import("@/messages/en.json")).default as unknown as Record<string, Record<string, string>>;
-  return {
-    getLocale: async () => "en",
-    getTranslations: async (arg: string | { namespace: string }) => {
-      const namespace = typeof arg === "string" ? arg : arg.namespace;
-      return (key: string) => messages[namespace]?.[key] ?? key;
-    },
-  };
-});
+vi.mock("next-intl/server", async () => (await import("../support/next-request")).englishIntl());
+
+import { incoming, session } from "../support/next-request";
 
 import ClaimsPage from "@/app/(portal)/claims/page";
 import ClaimPage from "@/app/(portal)/claims/[id]/page";

@@ -21,10 +21,11 @@ const proxies = await vi.hoisted(async () => {
   process.env.AZURE_STORAGE_CONNECTION_STRING = original.AZURE_STORAGE_CONNECTION_STRING.replace(blobEndpoint.origin, `http://127.0.0.1:${storage.port}`);
   return { database, storage, original };
 });
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+
+import { incoming } from "../support/next-request";
 
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import { POST as submitRoute } from "@/app/api/claims/[id]/submit/route";

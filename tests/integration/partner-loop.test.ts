@@ -5,12 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
+vi.mock("@/lib/auth/index", async () => (await import("../support/next-request")).signedIn);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
+import { incoming, session } from "../support/next-request";
 
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import type { PartnerViewer } from "@/lib/auth/session";

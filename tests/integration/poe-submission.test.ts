@@ -4,30 +4,22 @@
 // removal, the details and comments, and "Submit claim" (acknowledgements, checks, idempotence under concurrency,
 // collisions with other claims on the same tenant, and what stays read-only afterwards).
 import { createHash, randomUUID } from "node:crypto";
+import { contactsInput } from "../support/factories";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-const nextCache = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
-
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/cache", () => ({ revalidatePath: nextCache.revalidatePath }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
+vi.mock("@/lib/auth/index", async () => (await import("../support/next-request")).signedIn);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 // The template route asks next-intl for the request's locale and the role names: answer from the English messages.
-vi.mock("next-intl/server", async () => {
-  const messages = (await import("@/messages/en.json")).default as unknown as Record<string, Record<string, string>>;
-  return {
-    getLocale: async () => "en",
-    getTranslations: async ({ namespace }: { namespace: string }) => (key: string) => messages[namespace]?.[key] ?? key,
-  };
-});
+vi.mock("next-intl/server", async () => (await import("../support/next-request")).englishIntl());
+
+import { incoming, nextCache, session } from "../support/next-request";
 
 import { GET as downloadRoute } from "@/app/api/claims/[id]/poe/files/[fileId]/route";
 import { POST as uploadRoute } from "@/app/api/claims/[id]/poe/files/route";
 import { GET as templateRoute } from "@/app/api/claims/[id]/poe/template/route";
 import type { PartnerViewer } from "@/lib/auth/session";
 import { deleteDraftClaim, finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/claims/actions";
-import type { ContactsInput } from "@/lib/claims/schemas";
 import { db } from "@/lib/db";
 import { removePoeFileAction, saveCommentsAction, savePoeDetailsAction } from "@/lib/poe/actions";
 import { savePoeDetails } from "@/lib/poe/details";
@@ -90,15 +82,7 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 /** Modern Work and Security (Use or consume) unless `business` names a Northwind subscription and an engagement. */
 type DraftOptions = { tenantId?: string; workloadIds?: string[]; name?: string; business?: { subscriptionId: string; workloadId: string; partnerRole: "BUILD_INTENT_ADVISOR" | "USAGE_RECOGNITION" } };
 
-const contacts = (email: string): ContactsInput => ({
-  customerContactName: "Nancy Davolio",
-  customerContactTitle: "IT Director",
-  customerContactAddress: "1 Main Street\nSeattle, WA 98052",
-  customerContactEmail: "Nancy@Northwind.example",
-  customerLocale: "en",
-  partnerContactName: "Pat Partner",
-  partnerContactEmail: email,
-});
+const contacts = contactsInput;
 
 const partnerIdOf = (viewer: PartnerViewer) => viewer.organization.locations[0].partnerId;
 

@@ -8,13 +8,11 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: undefined as string | undefined }));
-const nextCache = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
-const incoming = vi.hoisted(() => ({ headers: {} as Record<string, string> }));
+vi.mock("@/lib/auth/index", async () => (await import("../support/next-request")).signedIn);
+vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
+vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("next/cache", () => ({ revalidatePath: nextCache.revalidatePath }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers(incoming.headers) }));
+import { incoming, nextCache, session } from "../support/next-request";
 
 import { GET as exportRoute } from "@/app/(review)/review/export/route";
 import { GET as downloadRoute } from "@/app/api/claims/[id]/poe/files/[fileId]/route";

@@ -2,12 +2,27 @@
 // subscriptions and contacts), and the cleanup of everything made. Each claim gets a random tenant (or
 // Northwind for Business Applications), so tests in different files never meet.
 import { randomUUID } from "node:crypto";
+import type { ContactsInput } from "@/lib/claims/schemas";
 import type { Db } from "@/lib/db-client";
 import type { ClaimStatus, CustomerResponse, PartnerRole } from "@/lib/generated/prisma/enums";
 import { DEMO } from "@/lib/reference/demo-data";
 
 export const CUSTOMER = { name: "Nancy Davolio", address: "1 Main Street\nSeattle, WA 98052", email: "nancy@northwind.example" };
 export const PARTNER_CONTACT = { name: "Pat Partner", email: "pat@partner.example" };
+
+/**
+ * The wizard's contacts step as a partner fills it in: the customer contact (the email in mixed case,
+ * as people type it) and the partner's contact at `partnerEmail`.
+ */
+export const contactsInput = (partnerEmail: string): ContactsInput => ({
+  customerContactName: CUSTOMER.name,
+  customerContactTitle: "IT Director",
+  customerContactAddress: CUSTOMER.address,
+  customerContactEmail: "Nancy@Northwind.example",
+  customerLocale: "en",
+  partnerContactName: PARTNER_CONTACT.name,
+  partnerContactEmail: partnerEmail,
+});
 
 export type ClaimSpec = {
   /** The organisation, its PartnerID and the admin who created the claim. */
