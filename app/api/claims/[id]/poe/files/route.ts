@@ -1,22 +1,14 @@
 // Upload of one proof-of-execution file: the raw file is the request body (streamed, never held
 // whole in memory), its name in the X-File-Name header (URI-encoded).
 import { NextResponse } from "next/server";
-import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
-import { answerUnavailable } from "@/lib/availability";
 import { uploadPoeFile, type PoeFileError } from "@/lib/poe/files";
 import { isRefusal } from "@/lib/refusal";
-import { jsonError, sameOrigin } from "@/lib/http";
-import { parseId } from "@/lib/text";
+import { jsonError, partnerClaimRoute } from "@/lib/http";
 
 const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;
 
-// A database or blob storage that cannot be reached answers 503 "unavailable" (lib/availability.ts).
-export const POST = answerUnavailable(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const viewer = await loadViewer();
-  if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
-  if (!sameOrigin(request)) return jsonError(403, "forbidden");
-  const id = parseId((await params).id);
-  if (!id) return jsonError(404, "notFound");
+// The incentive admin's own claim only; 404 otherwise, 503 during an outage (lib/http.ts partnerClaimRoute).
+export const POST = partnerClaimRoute(async (request, viewer, id) => {
   if (!request.body) return jsonError(400, "empty");
   let fileName = "";
   try {
@@ -32,4 +24,4 @@ export const POST = answerUnavailable(async (request: Request, { params }: { par
     if (isRefusal<PoeFileError>(error)) return jsonError(statusOf[error.code], error.code);
     throw error;
   }
-});
+}, { write: true });
