@@ -27,6 +27,8 @@ import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
 import { DisassociateDialog } from "./DisassociateDialog";
+import { AssociationList } from "./AssociationList";
+import type { AssociationView } from "@/lib/claims/associations";
 import { DisputeForm } from "./DisputeForm";
 import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
@@ -50,6 +52,7 @@ export function ClaimView({
   events,
   customer,
   statusReason,
+  associations = [],
   timeline,
   disputeFiles = [],
   children,
@@ -61,6 +64,7 @@ export function ClaimView({
   events: ClaimEventView[];
   customer?: { response: "NONE" | "APPROVED" | "DECLINED"; respondedAt: string | null; canResend: boolean };
   statusReason?: { code: string | null; text: string | null };
+  associations?: AssociationView[];
   timeline: StatusTimeline;
   /** On a Rejected claim being disputed: the PoE files uploaded since the rejection. */
   disputeFiles?: UploadedFile[];
@@ -176,6 +180,7 @@ export function ClaimView({
       ) : null}
       <StatusExplanation timeline={timeline} />
       {status === "REJECTED" && timeline.dispute?.open && timeline.dispute.closesAt ? <DisputeForm claimId={claim.id} closesAt={timeline.dispute.closesAt} newFiles={disputeFiles} /> : null}
+      <AssociationList associations={associations} />
       <ClaimSummary claim={claim} />
       {children}
       <ClaimTimeline events={events} />

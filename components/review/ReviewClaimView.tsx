@@ -27,7 +27,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Checkmark20Filled, Dismiss20Filled, PersonArrowLeft20Regular, PersonAdd20Regular, PersonDelete20Regular } from "@fluentui/react-icons";
+import { AssociationList } from "@/components/claims/AssociationList";
 import { ClaimSummary } from "@/components/claims/ClaimSummary";
+import type { AssociationView } from "@/lib/claims/associations";
 import { ClaimTimeline, type ClaimEventView } from "@/components/claims/ClaimTimeline";
 import { StatusBadge } from "@/components/claims/StatusBadge";
 import { PageHeader } from "@/components/PageHeader";
@@ -75,6 +77,7 @@ type Props = {
   checks: ReferenceCheck[];
   competitors: CompetitorView[];
   approveOutcome: ApproveOutcomeView | null;
+  associations: AssociationView[];
   events: ClaimEventView[];
   children?: ReactNode;
 };
@@ -276,6 +279,7 @@ export function ReviewClaimView(props: Props) {
 
       <CompetingClaims claimId={claim.id} competitors={competitors} />
 
+      <AssociationList associations={props.associations} />
       <ClaimSummary claim={claim} audience="reviewer" />
       {props.children}
       <ClaimTimeline events={props.events} />

@@ -6,6 +6,7 @@ import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { canResend } from "../notify/resend";
 import { proofOfClaim } from "../poe/queries";
+import { associationsView } from "./associations";
 import { eventView } from "./events";
 import { dueAt } from "./vocabulary";
 import { disputeProofSince, disputeWindow } from "./lifecycle";
@@ -17,6 +18,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
   const claim = await findClaim(viewer, id);
   if (!claim) return null;
   const summary = await summaryOfClaim(claim);
+  const associations = await associationsView(db, claim.id, summary.workloads);
   const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
   const dispute = claim.status === "REJECTED" ? await disputeWindow(db, claim) : null;
   const newProofSince = disputeProofSince(claim).getTime();
@@ -25,6 +27,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
     claim: { ...summary, id: claim.id },
     status: claim.status,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
+    associations,
     timeline: {
       status: claim.status,
       statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,

@@ -2,7 +2,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 
-export type ClaimAction = "created" | "updated" | "edited" | "deleted" | "statusChanged" | "poeDetailsSaved" | "poeFileAdded" | "poeFileRemoved" | "commentsSaved" | "submitted" | "customerApproved" | "customerDeclined" | "assigned" | "unassigned";
+export type ClaimAction = "created" | "updated" | "edited" | "deleted" | "statusChanged" | "poeDetailsSaved" | "poeFileAdded" | "poeFileRemoved" | "commentsSaved" | "submitted" | "customerApproved" | "customerDeclined" | "assigned" | "unassigned" | "associationEnded";
 
 /** Events of the reviewers' own work, which the partner's history does not show. */
 export const reviewerOnlyActions: readonly ClaimAction[] = ["assigned", "unassigned"];

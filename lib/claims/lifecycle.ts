@@ -115,16 +115,22 @@ function checkReason(rule: TransitionRule, code: string | undefined, text: strin
 
 /**
  * The items an Approved claim holds: tenant workloads (Modern Work and Security) or subscriptions in the
- * claim's engagement (Business Applications: the partner role).
+ * claim's engagement (Business Applications: the partner role), which end with their subscription.
  */
 async function associationsFor(tx: Prisma.TransactionClient, claimId: string) {
   const claim = await tx.claim.findUniqueOrThrow({
     where: { id: claimId },
-    select: { tenantId: true, solutionArea: true, partnerRole: true, workloads: { select: { workloadId: true } }, subscriptions: { select: { subscriptionId: true } } },
+    select: {
+      tenantId: true,
+      solutionArea: true,
+      partnerRole: true,
+      workloads: { select: { workloadId: true } },
+      subscriptions: { select: { subscriptionId: true, subscription: { select: { endsAt: true } } } },
+    },
   });
   return claim.solutionArea === "MODERN_WORK_SECURITY"
-    ? claim.workloads.map((w) => ({ claimId, tenantId: claim.tenantId, workloadId: w.workloadId, subscriptionId: null, partnerRole: null }))
-    : claim.subscriptions.map((s) => ({ claimId, tenantId: claim.tenantId, workloadId: null, subscriptionId: s.subscriptionId, partnerRole: claim.partnerRole }));
+    ? claim.workloads.map((w) => ({ claimId, tenantId: claim.tenantId, workloadId: w.workloadId, subscriptionId: null, partnerRole: null, endsAt: null }))
+    : claim.subscriptions.map((s) => ({ claimId, tenantId: claim.tenantId, workloadId: null, subscriptionId: s.subscriptionId, partnerRole: claim.partnerRole, endsAt: s.subscription.endsAt }));
 }
 
 /**

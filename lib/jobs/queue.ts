@@ -4,7 +4,8 @@
 //
 // What must be sent stays recorded in the transactional outbox (lib/notify/outbox.ts), written in the
 // same transaction as the change it announces; the outbox is drained by its own short poll
-// (lib/notify/worker.ts). The jobs here are the timed work: reminders, the no-response expiry, and upkeep.
+// (lib/notify/worker.ts). The jobs here are the timed work: reminders, the no-response expiry, the end of
+// associations whose subscription ended, and upkeep.
 //
 // pg-boss sends its SQL through the portal's own connection pool (lib/db.ts): the embedded database
 // takes a single connection, and one pool per process is what the configuration sizes anyway.
@@ -13,6 +14,7 @@ import { PgBoss, type Db as QueueDb } from "pg-boss";
 import { db, dbPool } from "../db";
 import { scheduleReminders } from "../notify/reminders";
 import { expireUnansweredClaims } from "../claims/expiry";
+import { endExpiredAssociations } from "../claims/associations";
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 
@@ -33,6 +35,8 @@ export const periodicJobs: readonly JobDefinition[] = [
   { name: "customer-reminders", cron: "*/5 * * * *", run: () => scheduleReminders(new Date()) },
   // The lifecycle's timed move: claims left in Partner action required past their timer are rejected.
   { name: "partner-response-expiry", cron: "*/5 * * * *", run: () => expireUnansweredClaims(db, { now: new Date() }) },
+  // Business Applications associations whose subscription has ended.
+  { name: "association-end", cron: "*/15 * * * *", run: () => endExpiredAssociations(db) },
   // Sign-in request counts of rate-limit windows that have ended.
   { name: "sign-in-limit-sweep", cron: "7 * * * *", run: () => sweepRateLimits(db) },
   // PoE blobs whose upload was cut off before its row was written, and blocks staged but never

@@ -3,7 +3,9 @@
 // checks, the competing claims, its history and its proof.
 import "server-only";
 import type { ReviewerViewer } from "../auth/session";
+import { associationsView } from "../claims/associations";
 import { eventView } from "../claims/events";
+import { db } from "../db";
 import { summaryOfClaim } from "../claims/summary";
 import { allowedTransitions, dueAt } from "../claims/vocabulary";
 import { proofOfClaim } from "../poe/queries";
@@ -15,6 +17,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
   const claim = await findReviewClaim(id);
   if (!claim) return null;
   const [summary, proof, competitors, checks] = await Promise.all([summaryOfClaim(claim), proofOfClaim(claim.id), competitorsOf(claim.id), referenceChecks(claim, now)]);
+  const associations = await associationsView(db, claim.id, summary.workloads);
   const due = dueAt(claim.status, claim.statusChangedAt);
 
   return {
@@ -25,6 +28,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
     statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,
     due: due ? { at: due.toISOString(), overdue: now.getTime() > due.getTime(), reviewers: isReviewerTimed(claim.status) } : null,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
+    associations,
     customer: { response: claim.customerResponse, respondedAt: claim.customerRespondedAt?.toISOString() ?? null },
     assignee: claim.assignedTo ? { id: claim.assignedTo.id, name: claim.assignedTo.name ?? claim.assignedTo.email } : null,
     viewerId: viewer.id,

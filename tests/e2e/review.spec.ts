@@ -119,6 +119,7 @@ test("partner action required, resubmission and approval", async ({ page: partne
   await partner.goto(claimUrl);
   await ready(partner);
   await expect(partner.getByTestId("claim-status")).toHaveText("Approved");
+  await expect(partner.getByTestId("associations")).toContainText("Microsoft Teams associated since");
   await screenshot(partner, "partner-approved");
 
   await reviewer.goto("/review/dashboard");

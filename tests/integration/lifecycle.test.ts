@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerDeclinableStatuses, transitions, type Actor, type ActorKind, type TransitionRule } from "@/lib/claims/vocabulary";
 import { addBusinessDays } from "@/lib/claims/business-days";
 import { recordCustomerResponse, runTransition, transition, type TransitionInput } from "@/lib/claims/lifecycle";
+import { endExpiredAssociations } from "@/lib/claims/associations";
 import { db } from "@/lib/db";
 import type { ClaimStatus, PartnerRole } from "@/lib/generated/prisma/enums";
 import { messageKinds, payloadSchemas } from "@/lib/notify/messages";
@@ -594,6 +595,37 @@ describe("the most recent valid PoE wins", () => {
       expect((await snapshot(holder)).claim.status).toBe("REJECTED");
       expect((await snapshot(holder)).events.filter((e) => e.toStatus === "REJECTED")).toHaveLength(1);
     }
+  });
+});
+
+describe("Business Applications associations end with their subscription", () => {
+  it("carry the subscription's end date, end on it (subscription ended, in the history), once, and free the subscription", async () => {
+    const claimId = await makeClaim({ org: "contoso", subscriptionIds: [subs.northwindSales], partnerRole: "USAGE_RECOGNITION" });
+    expect(await approve(claimId)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    const subscription = await db.subscription.findUniqueOrThrow({ where: { id: subs.northwindSales } });
+    const [association] = await activeAssociations({ claimId });
+    expect(association.endsAt).toEqual(subscription.endsAt);
+
+    expect(await endExpiredAssociations(db, { now: new Date(subscription.endsAt.getTime() - 1) })).toBe(0);
+    expect(await endExpiredAssociations(db, { now: subscription.endsAt })).toBe(1);
+    const ended = await db.association.findUniqueOrThrow({ where: { id: association.id } });
+    expect(ended).toMatchObject({ endedAt: subscription.endsAt, endReason: "SUBSCRIPTION_ENDED" });
+    const after = await snapshot(claimId);
+    expect(after.claim.status).toBe("APPROVED");
+    expect(after.events.filter((e) => e.action === "associationEnded")).toEqual([expect.objectContaining({ reasonCode: "SUBSCRIPTION_ENDED", note: subs.northwindSales })]);
+    expect(await endExpiredAssociations(db, { now: new Date(subscription.endsAt.getTime() + 86_400_000) })).toBe(0);
+
+    // The engagement on the subscription is free again: another partner's claim is approved.
+    const renewal = await makeClaim({ org: "fabrikam", subscriptionIds: [subs.northwindSales], partnerRole: "USAGE_RECOGNITION" });
+    expect(await approve(renewal)).toEqual({ ok: true, from: "UNDER_REVIEW" });
+    expect(await move(renewal, "APPROVED", "REJECTED_FINAL", partner("fabrikam"), { reasonText: "Free the subscription." })).toMatchObject({ ok: true });
+  });
+
+  it("Modern Work and Security associations have no end date and are left alone", async () => {
+    const claimId = await approvedClaim({ tenantId: randomUUID(), workloadIds: ["mws-microsoft-purview"] });
+    expect((await activeAssociations({ claimId })).map((a) => a.endsAt)).toEqual([null]);
+    await endExpiredAssociations(db, { now: new Date(Date.UTC(2100, 0, 1)) });
+    expect(await activeAssociations({ claimId })).toHaveLength(1);
   });
 });
 
