@@ -23,6 +23,7 @@ import {
 import { ArrowUpload20Regular, Delete20Regular, Edit20Regular, Mail20Regular } from "@fluentui/react-icons";
 import type { UploadedFile } from "@/components/poe/PoeFiles";
 import { deleteDraftClaim, resendCustomerEmailAction } from "@/lib/claims/actions";
+import { renewClaimAction } from "@/lib/claims/partner-actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
@@ -53,6 +54,7 @@ export function ClaimView({
   customer,
   statusReason,
   associations = [],
+  canRenew = false,
   timeline,
   disputeFiles = [],
   children,
@@ -65,6 +67,8 @@ export function ClaimView({
   customer?: { response: "NONE" | "APPROVED" | "DECLINED"; respondedAt: string | null; canResend: boolean };
   statusReason?: { code: string | null; text: string | null };
   associations?: AssociationView[];
+  /** A Business Applications association ends (or ended) with its subscription: offer re-association. */
+  canRenew?: boolean;
   timeline: StatusTimeline;
   /** On a Rejected claim being disputed: the PoE files uploaded since the rejection. */
   disputeFiles?: UploadedFile[];
@@ -89,6 +93,14 @@ export function ClaimView({
   const [pending, startTransition] = useTransition();
   const [deleteError, setDeleteError] = useState<"failed" | "unavailable">();
   const draft = status === "DRAFT";
+
+  const [renewError, setRenewError] = useState<string>();
+  const renew = () =>
+    startTransition(async () => {
+      const result = await renewClaimAction(claim.id);
+      if (result.ok) router.push("/claims/new");
+      else setRenewError(result.problem === "unavailable" ? te("unavailable") : t("renewRefused"));
+    });
 
   const remove = () =>
     startTransition(async () => {
@@ -180,6 +192,17 @@ export function ClaimView({
       ) : null}
       <StatusExplanation timeline={timeline} />
       {status === "REJECTED" && timeline.dispute?.open && timeline.dispute.closesAt ? <DisputeForm claimId={claim.id} closesAt={timeline.dispute.closesAt} newFiles={disputeFiles} /> : null}
+      {canRenew ? (
+        <MessageBar intent="warning" layout="multiline" className={styles.note} data-testid="renewal">
+          <MessageBarBody>
+            {t("renewNote")}{" "}
+            <Button size="small" appearance="primary" onClick={renew} disabled={pending}>
+              {t("renew")}
+            </Button>
+            {renewError ? <Text role="alert"> {renewError}</Text> : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <AssociationList associations={associations} />
       <ClaimSummary claim={claim} />
       {children}

@@ -11,6 +11,7 @@ import { eventView } from "./events";
 import { dueAt } from "./vocabulary";
 import { disputeProofSince, disputeWindow } from "./lifecycle";
 import { findClaim } from "./queries";
+import { canRenew } from "./wizard";
 import { summaryOfClaim } from "./summary";
 
 /** The claim page's content, or null when the claim is not the viewer's organisation's. */
@@ -28,6 +29,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
     status: claim.status,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
     associations,
+    canRenew: canRenew(claim, associations.map((a) => ({ endsAt: a.endsAt ? new Date(a.endsAt) : null, endedAt: a.endedAt ? new Date(a.endedAt) : null, endReason: a.endReason }))),
     timeline: {
       status: claim.status,
       statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,

@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { partnerClaimAction, refused } from "../actions";
 import { requestMeta } from "../request-meta";
 import { disassociateClaim, disputeClaim, resubmitClaim } from "./partner-loop";
+import { startRenewal } from "./wizard";
 
 const meta = async () => requestMeta(await headers());
 const notFound = refused("notFound");
@@ -18,3 +19,6 @@ export const disputeClaimAction = partnerClaimAction(async (viewer, claimId, val
 
 /** "Disassociate customer" on an Approved claim: { reason }. */
 export const disassociateClaimAction = partnerClaimAction(async (viewer, claimId, values: unknown) => disassociateClaim(viewer, claimId, values, await meta()), notFound);
+
+/** "Re-associate" on a claim whose Business Applications association ends (or ended) with its subscription. */
+export const renewClaimAction = partnerClaimAction((viewer, claimId) => startRenewal(viewer, claimId), notFound);

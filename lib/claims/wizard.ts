@@ -12,7 +12,8 @@ import type { ClaimStatus } from "../generated/prisma/enums";
 import { isLocale } from "../i18n/locales";
 import { findClaim, claimScope } from "./queries";
 import { roleDefinitions } from "./roles";
-import { checkDetailsRules, checkWorkloadRules } from "./rules";
+import { checkDetailsRules, checkWorkloadRules, ENDS_SOON_MS } from "./rules";
+import { SUBSCRIPTION_ENDED } from "./associations";
 import { claimSchema, contactsSchema, contactsShape, detailsSchema, fieldErrorsOf, lockedAfterSubmission, workloadsSchema, type ClaimInput, type FieldErrors, type WizardStep } from "./schemas";
 import { done, invalid, invalidInput, refused, type ActionResult } from "../result";
 import { recordEvent } from "./history";
@@ -160,6 +161,38 @@ export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 
     update: { data: stored, step: stepToKeep },
   });
   return done();
+}
+
+/**
+ * Re-association before (or after) a Business Applications association ends with its subscription:
+ * starts the admin's new-claim wizard from the old claim (role, PartnerID, tenant, revenue details and
+ * contacts kept; the subscriptions left to choose, the renewal one), at the subscriptions step. Replaces
+ * any new claim the admin had started and not created. Refused unless the claim is the organisation's
+ * and `canRenew` says so.
+ */
+export async function startRenewal(viewer: PartnerViewer, claimId: string, now = new Date()): Promise<ActionResult<undefined, "notAllowed">> {
+  const claim = await findClaim(viewer, claimId);
+  if (!claim || !canRenew(claim, await db.association.findMany({ where: { claimId }, select: { endsAt: true, endedAt: true, endReason: true } }), now)) return refused("notAllowed");
+  const { workloadIds: _workloads, subscriptionIds: _subscriptions, ...kept } = dataFromClaim(claim);
+  const data: WizardData = { ...kept, creationKey: randomUUID(), name: `${claim.name} (renewal)`.slice(0, 100) };
+  const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
+  await db.wizardProgress.upsert({
+    where: { userId_key: { userId: viewer.id, key: "new" } },
+    create: { userId: viewer.id, key: "new", data: stored, step: 2 },
+    update: { data: stored, step: 2 },
+  });
+  return done();
+}
+
+/**
+ * Whether a claim offers re-association: a Business Applications claim whose association ends with its
+ * subscription within the "ends soon" window, or has ended that way.
+ */
+export function canRenew(claim: { solutionArea: string }, associations: { endsAt: Date | null; endedAt: Date | null; endReason: string | null }[], now = new Date()) {
+  return (
+    claim.solutionArea === "BUSINESS_APPLICATIONS" &&
+    associations.some((a) => (a.endedAt ? a.endReason === SUBSCRIPTION_ENDED : a.endsAt !== null && a.endsAt.getTime() - now.getTime() < ENDS_SOON_MS))
+  );
 }
 
 /** Forgets the unsaved wizard entries (Cancel). */

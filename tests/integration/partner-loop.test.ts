@@ -17,7 +17,8 @@ import { finishClaimWizard, saveWizardStep, submitClaimAction } from "@/lib/clai
 import { loadWizard } from "@/lib/claims/wizard";
 import { type Actor } from "@/lib/claims/vocabulary";
 import { runTransition } from "@/lib/claims/lifecycle";
-import { disassociateClaimAction, disputeClaimAction, resubmitClaimAction } from "@/lib/claims/partner-actions";
+import { disassociateClaimAction, disputeClaimAction, renewClaimAction, resubmitClaimAction } from "@/lib/claims/partner-actions";
+import { claimFactory } from "../support/factories";
 import type { ContactsInput } from "@/lib/claims/schemas";
 import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
@@ -416,5 +417,48 @@ describe("another organisation's admin", () => {
     expect((await claimOf(par.claimId)).status).toBe("PARTNER_ACTION_REQUIRED");
     expect((await claimOf(rejectedClaim.claimId)).status).toBe("REJECTED");
     expect((await claimOf(approvedClaim.claimId)).status).toBe("APPROVED");
+  });
+});
+
+describe("re-association when a Business Applications association ends with its subscription", () => {
+  it("is offered only near or after the end, starts a new claim from the old one at the subscriptions step, and only for the organisation", async () => {
+    const claims = claimFactory(db, { prefix: "Renewal" });
+    const claimId = await claims.makeClaim({
+      organizationId: contoso.organization.id,
+      partnerId: contoso.organization.locations[0].partnerId,
+      createdById: contoso.id,
+      status: "UNDER_REVIEW",
+      subscriptionIds: [DEMO.subscriptions.northwindSales],
+      partnerRole: "USAGE_RECOGNITION",
+    });
+    createdClaimIds.push(claimId);
+    expect(await runTransition(db, { claimId, from: "UNDER_REVIEW", to: "APPROVED", actor: reviewer })).toMatchObject({ ok: true });
+
+    // Ten months before the subscription ends: nothing to renew yet.
+    signInAs(contoso);
+    expect(await renewClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAllowed" });
+    // Within the "ends soon" window (the association carries the subscription's end date).
+    await db.association.updateMany({ where: { claimId }, data: { endsAt: new Date(Date.now() + 30 * DAY) } });
+    signInAs(fabrikam);
+    expect(await renewClaimAction(claimId)).toEqual({ ok: false, fieldErrors: {}, problem: "notAllowed" });
+    signInAs(contoso);
+    expect(await renewClaimAction(claimId)).toMatchObject({ ok: true });
+
+    const wizard = await loadWizard(contoso, "new");
+    const old = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+    expect(wizard?.step).toBe(2);
+    expect(wizard?.data).toMatchObject({
+      solutionArea: "BUSINESS_APPLICATIONS",
+      partnerRole: "USAGE_RECOGNITION",
+      tenantId: DEMO.tenants.northwind,
+      partnerId: old.partnerId,
+      name: `${old.name} (renewal)`,
+      customerContactEmail: old.customerContactEmail,
+      partnerContactEmail: old.partnerContactEmail,
+    });
+    expect(wizard?.data.subscriptionIds).toBeUndefined();
+    expect(wizard?.data.creationKey).not.toBe(old.creationKey);
+    // Leave the subscription free for the other tests.
+    await db.association.updateMany({ where: { claimId }, data: { endedAt: new Date(), endReason: "test" } });
   });
 });
