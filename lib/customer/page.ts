@@ -28,6 +28,9 @@ const styles = `
   button:focus-visible, textarea:focus-visible { outline: 2px solid #000; outline-offset: 2px; }
   label { font-weight: 600; }
   textarea { font: inherit; padding: 8px; border: 1px solid #d1d1d1; border-radius: 4px; min-height: 64px; }
+  input[type="email"] { font: inherit; padding: 8px; border: 1px solid #d1d1d1; border-radius: 4px; width: 100%; max-width: 420px; box-sizing: border-box; }
+  input[aria-invalid="true"] { border-color: #c50f1f; }
+  form.access { display: flex; flex-direction: column; gap: 8px; margin-top: 16px; align-items: flex-start; }
   textarea[aria-invalid="true"] { border-color: #c50f1f; }
   .error { color: #c50f1f; margin: 0; }
   .chosen { box-shadow: 0 0 0 3px #b4d6fa; }
@@ -94,6 +97,29 @@ ${canDecline ? html`<form method="post" action="${action}" class="decline"><inpu
   return pageDocument(view.locale, t("title"), body, options.nonce);
 }
 
-export function problemPage(t: T, locale: string, message: string, nonce?: string, title = t("invalidTitle")) {
-  return pageDocument(locale, title, html`<main><h1>${title}</h1><p class="note warn" role="alert">${message}</p></main>`, nonce);
+export function problemPage(t: T, locale: string, message: string, nonce?: string, title = t("invalidTitle"), { newLinks = false }: { newLinks?: boolean } = {}) {
+  const more = newLinks ? html`<p><a href="/c?lang=${locale}">${t("getNewLinks")}</a></p>` : "";
+  return pageDocument(locale, title, html`<main><h1>${title}</h1><p class="note warn" role="alert">${message}</p>${more}</main>`, nonce);
+}
+
+/** /c: the customer contact's email address, to get new links to every request naming it (no script). */
+export function accessPage(t: T, locale: string, { email = "", error, nonce }: { email?: string; error?: string; nonce?: string } = {}) {
+  const body = html`<main>
+<h1>${t("accessTitle")}</h1>
+<p>${t("accessLead")}</p>
+<form class="access" method="post" action="/c">
+<input type="hidden" name="lang" value="${locale}">
+<label for="email">${t("accessEmail")}</label>
+<input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${email}"${error ? html` aria-invalid="true" aria-describedby="email-error"` : ""}>
+${error ? html`<p id="email-error" class="error" role="alert">${error}</p>` : ""}
+<button class="primary" type="submit">${t("accessSubmit")}</button>
+</form>
+</main>`;
+  return pageDocument(locale, t("accessTitle"), body, nonce);
+}
+
+/** The same answer for every address: the links are on their way if requests name it. */
+export function accessSentPage(t: T, locale: string, { email, days, nonce }: { email: string; days: number; nonce?: string }) {
+  const body = html`<main><h1>${t("accessSentTitle")}</h1><p class="note ok" role="status">${t("accessSent", { email, days })}</p></main>`;
+  return pageDocument(locale, t("accessSentTitle"), body, nonce);
 }

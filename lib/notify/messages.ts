@@ -9,6 +9,8 @@ export const messageKinds = {
   customerReminder: "customer-reminder",
   /** To the customer contact: sent again from the claim page by the partner (rate-limited). */
   customerResend: "customer-resend",
+  /** To the customer contact: a fresh link to a request naming them, which they asked for at /c (rate-limited). */
+  customerAccess: "customer-access",
   /** To the partner contact: the customer approved or declined. */
   partnerCustomerResponded: "partner-customer-responded",
   /** To the partner contact: a reviewer decision (Approved, Rejected, Partner action required) with its reason. */
@@ -18,7 +20,7 @@ export const messageKinds = {
 } as const;
 
 /** The messages that ask the customer contact to approve or decline (each carries its address in `to`). */
-export const customerRequestKinds = [messageKinds.customerApprovalRequest, messageKinds.customerReminder, messageKinds.customerResend] as const;
+export const customerRequestKinds = [messageKinds.customerApprovalRequest, messageKinds.customerReminder, messageKinds.customerResend, messageKinds.customerAccess] as const;
 
 export type MessageKind = (typeof messageKinds)[keyof typeof messageKinds];
 
@@ -27,6 +29,7 @@ export const payloadSchemas = {
   [messageKinds.customerApprovalRequest]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
   [messageKinds.customerReminder]: z.object({ claimId: z.string(), to: z.string(), locale: z.string(), reminder: z.number().int() }),
   [messageKinds.customerResend]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
+  [messageKinds.customerAccess]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
   [messageKinds.partnerCustomerResponded]: z.object({ claimId: z.string(), response: z.enum(["APPROVED", "DECLINED"]), reason: z.string().optional() }),
   [messageKinds.partnerDecision]: z.object({ claimId: z.string(), status: z.string(), reasonCode: z.string().optional(), reasonText: z.string().optional() }),
   /** `link` is sealed (lib/notify/seal.ts): the database never holds a working sign-in link. */

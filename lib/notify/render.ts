@@ -106,12 +106,17 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
   switch (message.kind) {
     case messageKinds.customerApprovalRequest:
     case messageKinds.customerReminder:
-    case messageKinds.customerResend: {
+    case messageKinds.customerResend:
+    case messageKinds.customerAccess: {
       const payload = parsePayload(message.kind, message.payload);
       const claim = await claimOf(payload.claimId);
       const locale = emailLocale(payload.locale || claim.customerLocale);
       const variant: CustomerEmailVariant =
-        "reminder" in payload ? { kind: "reminder", reminder: payload.reminder, of: MAX_REMINDERS } : message.kind === messageKinds.customerResend ? { kind: "resend" } : { kind: "request" };
+        "reminder" in payload ? { kind: "reminder", reminder: payload.reminder, of: MAX_REMINDERS } : message.kind === messageKinds.customerResend
+            ? { kind: "resend" }
+            : message.kind === messageKinds.customerAccess
+              ? { kind: "access" }
+              : { kind: "request" };
       // The link's lifetime counts from when the message was queued: the same row always gives the same link.
       const link = await issueCustomerLink(db, { claimId: claim.view.id, email: payload.to, outboxId: message.id, now: message.createdAt });
       const { subject, body } = await customerApprovalEmail({ locale, claim: claim.view, variant, links: link.urls, expiresAt: link.expiresAt });

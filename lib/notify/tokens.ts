@@ -45,11 +45,14 @@ export function customerLinkUrl(token: string, choice?: "approve" | "decline") {
   return `${env().APP_URL}/c/${token}${choice ? `?choice=${choice}` : ""}`;
 }
 
+/** Where a customer contact asks for fresh links to every request naming them (app/c/route.ts). */
+export const customerAccessUrl = () => `${env().APP_URL}/c`;
+
 export type IssuedCustomerLink = {
   linkId: string;
   token: string;
   expiresAt: Date;
-  urls: { page: string; approve: string; decline: string };
+  urls: { page: string; approve: string; decline: string; access: string };
 };
 
 /**
@@ -71,7 +74,7 @@ export async function issueCustomerLink(tx: Tx, { claimId, email, outboxId, now 
     linkId: link.id,
     token,
     expiresAt,
-    urls: { page: customerLinkUrl(token), approve: customerLinkUrl(token, "approve"), decline: customerLinkUrl(token, "decline") },
+    urls: { page: customerLinkUrl(token), approve: customerLinkUrl(token, "approve"), decline: customerLinkUrl(token, "decline"), access: customerAccessUrl() },
   };
 }
 

@@ -143,10 +143,10 @@ describe("the customer email", () => {
     expect(mail.text).not.toContain("Public Sector Disclosure");
     expect(mail.html).toContain('lang="en"');
 
-    // One token per email: the page, and the same page with a preselected choice.
+    // One token per email: the page, and the same page with a preselected choice; then where to get new links at any time.
     const links = linksIn(mail);
     const token = tokenOf(links[0])!;
-    expect(links).toEqual([`${process.env.APP_URL}/c/${token}`, `${process.env.APP_URL}/c/${token}?choice=approve`, `${process.env.APP_URL}/c/${token}?choice=decline`]);
+    expect(links).toEqual([`${process.env.APP_URL}/c/${token}`, `${process.env.APP_URL}/c/${token}?choice=approve`, `${process.env.APP_URL}/c/${token}?choice=decline`, `${process.env.APP_URL}/c`]);
     for (const url of links) expect(mail.html).toContain(`href="${url}"`);
 
     const verified = await verifyCustomerLink(token);

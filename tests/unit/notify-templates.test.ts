@@ -31,7 +31,7 @@ const claim = (overrides: Partial<EmailClaim> = {}): EmailClaim => ({
   ...overrides,
 });
 
-const links = { page: "https://portal.example/c/TOKEN", approve: "https://portal.example/c/TOKEN?choice=approve", decline: "https://portal.example/c/TOKEN?choice=decline" };
+const links = { page: "https://portal.example/c/TOKEN", approve: "https://portal.example/c/TOKEN?choice=approve", decline: "https://portal.example/c/TOKEN?choice=decline", access: "https://portal.example/c" };
 
 const claimUrl = "https://portal.example/claims/claim1";
 
@@ -58,7 +58,7 @@ function expectComplete({ subject, text, html }: { subject: string; text: string
 }
 
 const roles: PartnerRole[] = ["BUILD_INTENT_ADVISOR", "USAGE_RECOGNITION", "INFLUENCED_REVENUE", "USE_OR_CONSUME"];
-const variants: CustomerEmailVariant[] = [{ kind: "request" }, { kind: "reminder", reminder: 1, of: 2 }, { kind: "resend" }];
+const variants: CustomerEmailVariant[] = [{ kind: "request" }, { kind: "reminder", reminder: 1, of: 2 }, { kind: "resend" }, { kind: "access" }];
 
 describe.each(locales)("every email in %s", (locale) => {
   // A missing message is reported through console.error before its key is shown in its place.

@@ -16,7 +16,7 @@ const nonceOf = (request: Request) => request.headers.get(NONCE_HEADER) ?? undef
 async function problem(result: LinkProblem, nonce: string | undefined) {
   const { t } = await translatorFor(result.locale);
   const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
-  return new Response(problemPage(t, result.locale, message, nonce), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+  return new Response(problemPage(t, result.locale, message, nonce, undefined, { newLinks: result.reason !== "draft" }), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
 }
 
 /** The page again, with the field error beside the reason (nothing was recorded). */

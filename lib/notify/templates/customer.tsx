@@ -3,12 +3,13 @@
 // one link to the approval page plus Approve / Decline links that only preselect the choice there.
 // Texts in messages/*.json, CustomerEmail (role names from Roles).
 import { createTranslator } from "next-intl";
+import { Link } from "@react-email/components";
 import type { ReactElement } from "react";
 import { loadMessages, type Locale } from "../../i18n/locales";
 import { EmailLayout, formatDate, Items, LinkButton, Para, Subtitle, Title } from "./layout";
 import type { CustomerLinks, EmailClaim } from "./model";
 
-export type CustomerEmailVariant = { kind: "request" } | { kind: "reminder"; reminder: number; of: number } | { kind: "resend" };
+export type CustomerEmailVariant = { kind: "request" } | { kind: "reminder"; reminder: number; of: number } | { kind: "resend" } | { kind: "access" };
 
 /** The customer email's subject and body, in the customer's language. */
 export async function customerApprovalEmail({
@@ -38,6 +39,7 @@ export async function customerApprovalEmail({
       <Title>{t("title")}</Title>
       {variant.kind === "reminder" && <Para>{t("reminder", { reminder: variant.reminder, total: variant.of })}</Para>}
       {variant.kind === "resend" && <Para>{t("resend", { partner })}</Para>}
+      {variant.kind === "access" && <Para>{t("access")}</Para>}
       <Para>{t("greeting", { name: claim.customerContactName })}</Para>
       <Para>{t("intro", { partner, partnerId: claim.partnerId, tenant })}</Para>
       <Para>
@@ -81,6 +83,7 @@ export async function customerApprovalEmail({
         </LinkButton>
       </Para>
       <Para small>{t("linkNote", { date: formatDate(expiresAt, locale) })}</Para>
+      <Para small>{t.rich("newLinks", { link: (chunks) => <Link href={links.access}>{chunks}</Link> })}</Para>
 
       {claim.publicSector && (
         <>

@@ -21,4 +21,4 @@ export type EmailClaim = {
   submittedAt: Date | null;
 };
 
-export type CustomerLinks = { page: string; approve: string; decline: string };
+export type CustomerLinks = { page: string; approve: string; decline: string; access: string };
