@@ -17,7 +17,8 @@ const secret = () => createHmac("sha256", env().AUTH_SECRET).update("cpor/sign-i
 export const signInLimitKey = (scope: "email" | "client", value: string) => `sign-in:${scope}:${createHmac("sha256", secret()).update(value).digest("base64url")}`;
 
 /** The email as Auth.js identifies it (NFKC, lower case), so spellings of one address share a count. */
-const normalEmail = (email: string) => email.normalize("NFKC").trim().toLowerCase();
+/** An address as the limits count it (and as a customer contact is looked up): NFKC, trimmed, lower case. */
+export const normalEmail = (email: string) => email.normalize("NFKC").trim().toLowerCase();
 
 /**
  * What one client is counted as: an IPv4 address, or an IPv6 address's /64 (one customer's network is

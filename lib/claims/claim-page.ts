@@ -29,7 +29,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
     status: claim.status,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
     associations,
-    canRenew: canRenew(claim, associations.map((a) => ({ endsAt: a.endsAt ? new Date(a.endsAt) : null, endedAt: a.endedAt ? new Date(a.endedAt) : null, endReason: a.endReason }))),
+    canRenew: canRenew(claim, associations),
     timeline: {
       status: claim.status,
       statusChangedAt: claim.statusChangedAt?.toISOString() ?? null,

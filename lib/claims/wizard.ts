@@ -188,10 +188,10 @@ export async function startRenewal(viewer: PartnerViewer, claimId: string, now =
  * Whether a claim offers re-association: a Business Applications claim whose association ends with its
  * subscription within the "ends soon" window, or has ended that way.
  */
-export function canRenew(claim: { solutionArea: string }, associations: { endsAt: Date | null; endedAt: Date | null; endReason: string | null }[], now = new Date()) {
+export function canRenew(claim: { solutionArea: string }, associations: { endsAt: Date | string | null; endedAt: Date | string | null; endReason: string | null }[], now = new Date()) {
   return (
     claim.solutionArea === "BUSINESS_APPLICATIONS" &&
-    associations.some((a) => (a.endedAt ? a.endReason === SUBSCRIPTION_ENDED : a.endsAt !== null && a.endsAt.getTime() - now.getTime() < ENDS_SOON_MS))
+    associations.some((a) => (a.endedAt ? a.endReason === SUBSCRIPTION_ENDED : a.endsAt !== null && new Date(a.endsAt).getTime() - now.getTime() < ENDS_SOON_MS))
   );
 }
 

@@ -6,7 +6,7 @@
 // (the sign-in request limits).
 import "server-only";
 import { db } from "../db";
-import { consumeSignInAllowance } from "../auth/sign-in-limit";
+import { consumeSignInAllowance, normalEmail } from "../auth/sign-in-limit";
 import { customerDeclinableStatuses } from "../claims/vocabulary";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
@@ -23,7 +23,7 @@ export type AccessAnswer = { ok: true } | { ok: false; retryAfter: Date };
  * there are any or not.
  */
 export async function requestCustomerAccess({ email, clientAddress, now = new Date() }: { email: string; clientAddress?: string; now?: Date }): Promise<AccessAnswer> {
-  const address = email.normalize("NFKC").trim().toLowerCase();
+  const address = normalEmail(email);
   const answer = await db.$transaction(async (tx): Promise<AccessAnswer & { queued?: number }> => {
     const allowance = await consumeSignInAllowance(tx, { email: address, clientAddress, now });
     if (!allowance.ok) return allowance;

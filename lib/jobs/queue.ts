@@ -54,7 +54,7 @@ const queueOptions = {
 } as const;
 
 /** pg-boss's SQL through the portal's pool (multi-statement texts go as simple queries). */
-const portalPool = (): QueueDb => ({
+export const portalPool = (): QueueDb => ({
   executeSql: (text, values) => dbPool().query(text, values as unknown[] | undefined),
 });
 

@@ -70,6 +70,9 @@ export async function competitorsOf(claimId: string): Promise<Competitor[]> {
   return rows.map(({ organizationId, mine, ...row }) => ({ ...row, sameOrganization: organizationId === mine }));
 }
 
+/** The competing claims that hold an active association on a shared item. */
+export const holdersAmong = (competitors: Competitor[]) => competitors.filter((c) => c.associatedSince !== null);
+
 /**
  * What Approve would do to the claims that hold the claim's items, for the reviewer to read before
  * approving: null when nobody holds them (or the claim cannot be approved now); otherwise whether the
@@ -77,7 +80,7 @@ export async function competitorsOf(claimId: string): Promise<Competitor[]> {
  * Approve is refused. `acknowledgedOn` is the claim's PoE date ("YYYY-MM-DD").
  */
 export function approveOutcome(status: ClaimStatus, competitors: Competitor[], acknowledgedOn: string | null) {
-  const holders = competitors.filter((c) => c.associatedSince !== null);
+  const holders = holdersAmong(competitors);
   if (holders.length === 0 || !allowedTransitions(status, "reviewer").some((rule) => rule.to === "APPROVED")) return null;
   const mine = acknowledgedOn ? new Date(`${acknowledgedOn}T00:00:00Z`) : null;
   return {

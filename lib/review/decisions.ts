@@ -10,7 +10,7 @@ import { transition, type TransitionProblem, lockClaim } from "../claims/lifecyc
 import { isRefusal } from "../refusal";
 import { fieldErrorsOf } from "../claims/schemas";
 import { done, refused, type ActionResult } from "../result";
-import { competitorsOf, type Competitor } from "./claim";
+import { competitorsOf, holdersAmong, type Competitor } from "./claim";
 import { decisionSchema } from "./schemas";
 
 export { decisionSchema, type ReviewerAction, type DecisionInput } from "./schemas";
@@ -74,7 +74,7 @@ export async function decide(viewer: ReviewerViewer, claimId: string, values: un
   }
 }
 
-const holdersOf = async (claimId: string) => (await competitorsOf(claimId)).filter((c) => c.associatedSince !== null);
+const holdersOf = async (claimId: string) => holdersAmong(await competitorsOf(claimId));
 
 export type AssignResult = ActionResult<undefined, "notFound" | "assignedToOther" | "notAssignedToYou", { assignee?: string }>;
 

@@ -2,8 +2,8 @@
 // processes register them, a job run by a worker with its result in the history, a failing job retried.
 import { afterAll, describe, expect, it } from "vitest";
 import { PgBoss } from "pg-boss";
-import { db, dbPool } from "@/lib/db";
-import { jobsOverview, periodicJobs, registerJobs, startJobs, stopJobs } from "@/lib/jobs/queue";
+import { db } from "@/lib/db";
+import { jobsOverview, periodicJobs, portalPool, registerJobs, startJobs, stopJobs } from "@/lib/jobs/queue";
 
 const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000) => {
   const end = Date.now() + timeoutMs;
@@ -23,7 +23,7 @@ describe("periodic jobs", () => {
   it("registers each job's queue and schedule once, however many instances start", async () => {
     const boss = await startJobs({ pollSeconds: 1 });
     // A second instance (another portal or `npm run worker`) registering the same jobs.
-    const other = new PgBoss({ db: { executeSql: (text, values) => dbPool().query(text, values as unknown[]) }, schema: "pgboss", schedule: false, supervise: false, registerInstance: false });
+    const other = new PgBoss({ db: portalPool(), schema: "pgboss", schedule: false, supervise: false, registerInstance: false });
     other.on("error", () => undefined);
     await other.start();
     await registerJobs(other);
