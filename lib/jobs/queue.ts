@@ -14,7 +14,7 @@ import { PgBoss, type Db as QueueDb } from "pg-boss";
 import { db, dbPool } from "../db";
 import { scheduleReminders } from "../notify/reminders";
 import { expireUnansweredClaims } from "../claims/expiry";
-import { endExpiredAssociations } from "../claims/associations";
+import { endExpiredAssociations, noticeEndingAssociations } from "../claims/associations";
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 
@@ -37,6 +37,8 @@ export const periodicJobs: readonly JobDefinition[] = [
   { name: "partner-response-expiry", cron: "*/5 * * * *", run: () => expireUnansweredClaims(db, { now: new Date() }) },
   // Business Applications associations whose subscription has ended.
   { name: "association-end", cron: "*/15 * * * *", run: () => endExpiredAssociations(db) },
+  // The partner's email 30 days before an association ends with its subscription.
+  { name: "association-end-notice", cron: "27 * * * *", run: () => noticeEndingAssociations(db) },
   // Sign-in request counts of rate-limit windows that have ended.
   { name: "sign-in-limit-sweep", cron: "7 * * * *", run: () => sweepRateLimits(db) },
   // PoE blobs whose upload was cut off before its row was written, and blocks staged but never

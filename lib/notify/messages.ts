@@ -15,6 +15,8 @@ export const messageKinds = {
   partnerCustomerResponded: "partner-customer-responded",
   /** To the partner contact: a reviewer decision (Approved, Rejected, Partner action required) with its reason. */
   partnerDecision: "partner-decision",
+  /** To the partner contact: a Business Applications association ends with its subscription (30 days ahead, and on the day). */
+  partnerAssociationEnd: "partner-association-end",
   /** To a portal user: the magic link they asked for on the sign-in page (lib/auth/sign-in-email.ts). */
   signInLink: "sign-in-link",
 } as const;
@@ -32,6 +34,7 @@ export const payloadSchemas = {
   [messageKinds.customerAccess]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
   [messageKinds.partnerCustomerResponded]: z.object({ claimId: z.string(), response: z.enum(["APPROVED", "DECLINED"]), reason: z.string().optional() }),
   [messageKinds.partnerDecision]: z.object({ claimId: z.string(), status: z.string(), reasonCode: z.string().optional(), reasonText: z.string().optional() }),
+  [messageKinds.partnerAssociationEnd]: z.object({ claimId: z.string(), subscriptionId: z.string(), endsAt: z.iso.datetime(), stage: z.enum(["ahead", "ended"]) }),
   /** `link` is sealed (lib/notify/seal.ts): the database never holds a working sign-in link. */
   [messageKinds.signInLink]: z.object({ to: z.string(), link: z.string(), expiresAt: z.iso.datetime() }),
 } as const;

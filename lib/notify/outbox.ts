@@ -111,18 +111,19 @@ export async function enqueueMessage(
   tx: Tx,
   message: { kind: string; dedupeKey: string; claimId?: string; payload: Prisma.InputJsonValue; availableAt?: Date; now?: Date },
 ) {
-  const row = await tx.outboxMessage.upsert({
-    where: { dedupeKey: message.dedupeKey },
-    create: {
+  // ON CONFLICT DO NOTHING: a cause queued twice at the same moment (two workers, two instances) waits
+  // for the first row and keeps it, where an upsert could fail on the unique key.
+  await tx.outboxMessage.createMany({
+    data: [{
       kind: message.kind,
       dedupeKey: message.dedupeKey,
       claimId: message.claimId,
       payload: message.payload,
       availableAt: message.availableAt ?? message.now ?? new Date(),
       ...(message.now ? { createdAt: message.now } : {}),
-    },
-    update: {},
-    select: { id: true },
+    }],
+    skipDuplicates: true,
   });
+  const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
   return row.id;
 }

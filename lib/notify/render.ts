@@ -14,7 +14,7 @@ import { issueCustomerLink } from "./tokens";
 import { customerApprovalEmail, type CustomerEmailVariant } from "./templates/customer";
 import { emailLocale, renderEmail } from "./templates/layout";
 import type { EmailClaim } from "./templates/model";
-import { customerRespondedEmail, decisionEmail } from "./templates/partner";
+import { associationEndEmail, customerRespondedEmail, decisionEmail } from "./templates/partner";
 import { signInEmail } from "./templates/sign-in";
 
 /** A message that can never be sent (unknown kind, malformed payload, claim gone): FAILED at once. */
@@ -132,6 +132,12 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
       const payload = parsePayload(message.kind, message.payload);
       return toPartnerContact(payload.claimId, (claim, locale) =>
         decisionEmail({ locale, claim, status: payload.status, reasonCode: payload.reasonCode, reasonText: payload.reasonText, claimUrl: claimUrl(claim.id) }),
+      );
+    }
+    case messageKinds.partnerAssociationEnd: {
+      const payload = parsePayload(message.kind, message.payload);
+      return toPartnerContact(payload.claimId, (claim, locale) =>
+        associationEndEmail({ locale, claim, subscriptionId: payload.subscriptionId, endsAt: new Date(payload.endsAt), stage: payload.stage, claimUrl: claimUrl(claim.id) }),
       );
     }
     case messageKinds.signInLink: {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerDeclinableStatuses, transitions, type Actor, type ActorKind, type TransitionRule } from "@/lib/claims/vocabulary";
 import { addBusinessDays } from "@/lib/claims/business-days";
 import { recordCustomerResponse, runTransition, transition, type TransitionInput } from "@/lib/claims/lifecycle";
-import { endExpiredAssociations } from "@/lib/claims/associations";
+import { END_NOTICE_DAYS, endExpiredAssociations, noticeEndingAssociations } from "@/lib/claims/associations";
+import { renderOutboxMessage } from "@/lib/notify/render";
 import { db } from "@/lib/db";
 import type { ClaimStatus, PartnerRole } from "@/lib/generated/prisma/enums";
 import { messageKinds, payloadSchemas } from "@/lib/notify/messages";
@@ -606,8 +607,28 @@ describe("Business Applications associations end with their subscription", () =>
     const [association] = await activeAssociations({ claimId });
     expect(association.endsAt).toEqual(subscription.endsAt);
 
+    // The partner is told 30 days ahead, once however often (and by however many workers) the job runs.
+    const endNotices = () => db.outboxMessage.findMany({ where: { claimId, kind: messageKinds.partnerAssociationEnd }, orderBy: { createdAt: "asc" } });
+    const dayMs = 86_400_000;
+    await noticeEndingAssociations(db, { now: new Date(subscription.endsAt.getTime() - (END_NOTICE_DAYS + 1) * dayMs) });
+    expect(await endNotices()).toEqual([]);
+    const noticeDay = new Date(subscription.endsAt.getTime() - END_NOTICE_DAYS * dayMs + 60_000);
+    await Promise.all([noticeEndingAssociations(db, { now: noticeDay }), noticeEndingAssociations(db, { now: noticeDay })]);
+    await noticeEndingAssociations(db, { now: new Date(noticeDay.getTime() + dayMs) });
+    const ahead = await endNotices();
+    expect(ahead.map((m) => m.payload)).toEqual([{ claimId, subscriptionId: subs.northwindSales, endsAt: subscription.endsAt.toISOString(), stage: "ahead" }]);
+    const aheadMail = await renderOutboxMessage(ahead[0]);
+    expect(aheadMail.subject).toContain("Dynamics 365 Sales ends on");
+    expect(aheadMail.text).toContain("Re-associate");
+
     expect(await endExpiredAssociations(db, { now: new Date(subscription.endsAt.getTime() - 1) })).toBe(0);
     expect(await endExpiredAssociations(db, { now: subscription.endsAt })).toBe(1);
+    const notices = await endNotices();
+    expect(notices.map((m) => (m.payload as { stage: string }).stage)).toEqual(["ahead", "ended"]);
+    expect((await renderOutboxMessage(notices[1])).subject).toContain("Dynamics 365 Sales ended on");
+    // An ended association is not told again ahead of an end that has passed.
+    await noticeEndingAssociations(db, { now: new Date(subscription.endsAt.getTime() - dayMs) });
+    expect(await endNotices()).toHaveLength(2);
     const ended = await db.association.findUniqueOrThrow({ where: { id: association.id } });
     expect(ended).toMatchObject({ endedAt: subscription.endsAt, endReason: "SUBSCRIPTION_ENDED" });
     const after = await snapshot(claimId);

@@ -7,7 +7,7 @@ import { customerApprovalEmail, type CustomerEmailVariant } from "@/lib/notify/t
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { emailLocale, renderEmail } from "@/lib/notify/templates/layout";
 import type { EmailClaim } from "@/lib/notify/templates/model";
-import { customerRespondedEmail, decisionEmail } from "@/lib/notify/templates/partner";
+import { associationEndEmail, customerRespondedEmail, decisionEmail } from "@/lib/notify/templates/partner";
 import { claimStatuses } from "@/lib/claims/vocabulary";
 import { partnerActionReasons, rejectionReasons } from "@/lib/claims/reasons";
 import type { PartnerRole } from "@/lib/generated/prisma/enums";
@@ -93,6 +93,16 @@ describe.each(locales)("every email in %s", (locale) => {
       expectComplete(email);
       for (const part of ["Northwind sales", "Pat Partner", "Nancy Davolio", "Not our partner", claimUrl]) expect(email.text).toContain(part);
       expect(email.subject).toContain("Northwind sales");
+    }
+  });
+
+  it("tells the partner an association ends, ahead and on the day, with every text resolved", async () => {
+    const subscriptionId = "6a1d3c5e-0b2f-4a7c-9e8d-1f3b5d7a9c20";
+    for (const stage of ["ahead", "ended"] as const) {
+      const email = await rendered(associationEndEmail({ locale, claim: claim(), subscriptionId, endsAt: new Date("2027-01-31T00:00:00Z"), stage, claimUrl }));
+      expectComplete(email);
+      for (const part of ["Northwind sales", "Pat Partner", "Dynamics 365 Sales", subscriptionId, claimUrl]) expect(email.text).toContain(part);
+      expect(email.subject).toContain("Dynamics 365 Sales");
     }
   });
 

@@ -7,7 +7,7 @@ import type { ReactElement } from "react";
 import { partnerActionReasons, rejectionReasons } from "../../claims/reasons";
 import { claimStatuses } from "../../claims/vocabulary";
 import { loadMessages, type Locale } from "../../i18n/locales";
-import { EmailLayout, LinkButton, Para, Subtitle, Title } from "./layout";
+import { EmailLayout, formatDate, LinkButton, Para, Subtitle, Title } from "./layout";
 import type { EmailClaim } from "./model";
 
 type PartnerEmail = { subject: string; body: ReactElement };
@@ -107,4 +107,42 @@ export async function decisionEmail({
     </EmailLayout>
   );
   return { subject: t("decisionSubject", { claim: claim.name, status: words }), body };
+}
+
+/**
+ * The email telling the partner contact that a Business Applications association ends with its
+ * subscription: 30 days ahead ("ahead") and on the day ("ended"), with the way to re-associate.
+ */
+export async function associationEndEmail({
+  locale,
+  claim,
+  subscriptionId,
+  endsAt,
+  stage,
+  claimUrl,
+}: {
+  locale: Locale;
+  claim: EmailClaim;
+  subscriptionId: string;
+  endsAt: Date;
+  stage: "ahead" | "ended";
+  claimUrl: string;
+}): Promise<PartnerEmail> {
+  const { t } = await translators(locale);
+  const product = claim.items.find((item) => item.subscriptions.includes(subscriptionId))?.name ?? subscriptionId;
+  const date = formatDate(endsAt, locale);
+  const title = t("associationEndTitle", { stage, product, date });
+  const body = (
+    <EmailLayout locale={locale} preview={title} footer={<Para small>{t("footer")}</Para>}>
+      <Title>{title}</Title>
+      <Para>{t("greeting", { name: claim.partnerContactName })}</Para>
+      <Para>{t("associationEnd", { stage, product, subscription: subscriptionId, tenant: tenantOf(claim), date })}</Para>
+      <Para>{t("claimLine", { name: claim.name, partnerId: claim.partnerId })}</Para>
+      <Para>{t("associationEndNext", { stage })}</Para>
+      <Para>
+        <LinkButton href={claimUrl}>{t("openClaim")}</LinkButton>
+      </Para>
+    </EmailLayout>
+  );
+  return { subject: t("associationEndSubject", { stage, product, claim: claim.name, date }), body };
 }
