@@ -1,6 +1,6 @@
 "use client";
-// The claim page: status, what it means and what comes next, what the claim holds, the actions its
-// status allows (edit and resubmit, dispute, disassociate), and its history.
+// The claim page: status, what it means and what comes next, what the claim holds (and, once associated,
+// the customer's usage), the actions its status allows (edit and resubmit, dispute, disassociate), and its history.
 import { useState, useTransition, type ReactNode } from "react";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
@@ -30,6 +30,8 @@ import { ClaimSummary } from "./ClaimSummary";
 import { DisassociateDialog } from "./DisassociateDialog";
 import { AssociationList } from "./AssociationList";
 import type { AssociationView } from "@/lib/claims/associations";
+import type { UsageView } from "@/lib/usage/view";
+import { UsageSection } from "./UsageSection";
 import { DisputeForm } from "./DisputeForm";
 import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
@@ -54,6 +56,7 @@ export function ClaimView({
   customer,
   statusReason,
   associations = [],
+  usage,
   canRenew = false,
   timeline,
   disputeFiles = [],
@@ -67,6 +70,8 @@ export function ClaimView({
   customer?: { response: "NONE" | "APPROVED" | "DECLINED"; respondedAt: string | null; canResend: boolean };
   statusReason?: { code: string | null; text: string | null };
   associations?: AssociationView[];
+  /** The customer's usage, as far as the association lets this partner see it. */
+  usage?: UsageView;
   /** A Business Applications association ends (or ended) with its subscription: offer re-association. */
   canRenew?: boolean;
   timeline: StatusTimeline;
@@ -204,6 +209,7 @@ export function ClaimView({
         </MessageBar>
       ) : null}
       <AssociationList associations={associations} />
+      <UsageSection usage={usage} />
       <ClaimSummary claim={claim} />
       {children}
       <ClaimTimeline events={events} />

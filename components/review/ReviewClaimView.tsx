@@ -28,6 +28,8 @@ import {
 } from "@fluentui/react-components";
 import { Checkmark20Filled, Dismiss20Filled, PersonArrowLeft20Regular, PersonAdd20Regular, PersonDelete20Regular } from "@fluentui/react-icons";
 import { AssociationList } from "@/components/claims/AssociationList";
+import { UsageSection } from "@/components/claims/UsageSection";
+import type { UsageView } from "@/lib/usage/view";
 import { ClaimSummary } from "@/components/claims/ClaimSummary";
 import type { AssociationView } from "@/lib/claims/associations";
 import { ClaimTimeline, type ClaimEventView } from "@/components/claims/ClaimTimeline";
@@ -78,6 +80,7 @@ type Props = {
   competitors: CompetitorView[];
   approveOutcome: ApproveOutcomeView | null;
   associations: AssociationView[];
+  usage: UsageView;
   events: ClaimEventView[];
   children?: ReactNode;
 };
@@ -280,6 +283,7 @@ export function ReviewClaimView(props: Props) {
       <CompetingClaims claimId={claim.id} competitors={competitors} />
 
       <AssociationList associations={props.associations} />
+      <UsageSection usage={props.usage} />
       <ClaimSummary claim={claim} audience="reviewer" />
       {props.children}
       <ClaimTimeline events={props.events} />

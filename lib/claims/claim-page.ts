@@ -1,14 +1,15 @@
 // What the partner's claim page shows (app/(portal)/claims/[id]/page.tsx composes it): the claim as the
-// organisation's admin may see it, its status timeline, the customer's answer, its proof of execution and,
-// on a Rejected claim whose dispute window is open, the new proof uploaded since the rejection.
+// organisation's admin may see it, its status timeline, the customer's answer, its usage data, its proof of
+// execution and, on a Rejected claim whose dispute window is open, the new proof uploaded since the rejection.
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { canResend } from "../notify/resend";
 import { proofOfClaim } from "../poe/queries";
+import { usageView } from "../usage/view";
 import { associationsView } from "./associations";
 import { eventView } from "./events";
-import { dueAt } from "./vocabulary";
+import { dueAt, pendingStatuses } from "./vocabulary";
 import { disputeProofSince, disputeWindow } from "./lifecycle";
 import { findClaim } from "./queries";
 import { canRenew } from "./wizard";
@@ -20,6 +21,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
   if (!claim) return null;
   const summary = await summaryOfClaim(claim);
   const associations = await associationsView(db, claim.id, summary.workloads);
+  const usage = await usageView(viewer, { id: claim.id, workloads: summary.workloads }, { awaitingApproval: (pendingStatuses as readonly string[]).includes(claim.status) });
   const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
   const dispute = claim.status === "REJECTED" ? await disputeWindow(db, claim) : null;
   const newProofSince = disputeProofSince(claim).getTime();
@@ -29,6 +31,7 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
     status: claim.status,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
     associations,
+    usage,
     canRenew: canRenew(claim, associations),
     timeline: {
       status: claim.status,

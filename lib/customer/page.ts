@@ -35,6 +35,14 @@ const styles = `
   .error { color: #c50f1f; margin: 0; }
   .chosen { box-shadow: 0 0 0 3px #b4d6fa; }
   footer { max-width: 720px; margin: 0 auto 32px; color: #616161; font-size: 13px; padding: 0 4px; }
+  main.wide { max-width: 880px; }
+  .toolbar { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; flex-wrap: wrap; }
+  section { margin-top: 28px; }
+  section > h2 { font-size: 20px; margin: 0 0 4px; }
+  .request { border: 1px solid #e0e0e0; border-radius: 6px; padding: 16px 20px; margin: 12px 0; }
+  .request h3 { font-size: 17px; margin: 0 0 4px; }
+  .meta { color: #616161; margin: 4px 0 12px; }
+  a { color: #0f6cbd; }
 `;
 
 export function pageDocument(locale: string, title: string, body: Html, nonce?: string) {
@@ -102,7 +110,7 @@ export function problemPage(t: T, locale: string, message: string, nonce?: strin
   return pageDocument(locale, title, html`<main><h1>${title}</h1><p class="note warn" role="alert">${message}</p>${more}</main>`, nonce);
 }
 
-/** /c: the customer contact's email address, to get new links to every request naming it (no script). */
+/** /c: the customer contact's email address, to get a link to every request naming it (no script). */
 export function accessPage(t: T, locale: string, { email = "", error, nonce }: { email?: string; error?: string; nonce?: string } = {}) {
   const body = html`<main>
 <h1>${t("accessTitle")}</h1>
@@ -118,8 +126,8 @@ ${error ? html`<p id="email-error" class="error" role="alert">${error}</p>` : ""
   return pageDocument(locale, t("accessTitle"), body, nonce);
 }
 
-/** The same answer for every address: the links are on their way if requests name it. */
-export function accessSentPage(t: T, locale: string, { email, days, nonce }: { email: string; days: number; nonce?: string }) {
-  const body = html`<main><h1>${t("accessSentTitle")}</h1><p class="note ok" role="status">${t("accessSent", { email, days })}</p></main>`;
+/** The same answer for every address: the link is on its way if requests name it. */
+export function accessSentPage(t: T, locale: string, { email, minutes, nonce }: { email: string; minutes: number; nonce?: string }) {
+  const body = html`<main><h1>${t("accessSentTitle")}</h1><p class="note ok" role="status">${t("accessSent", { email, minutes })}</p></main>`;
   return pageDocument(locale, t("accessSentTitle"), body, nonce);
 }

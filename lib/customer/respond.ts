@@ -3,7 +3,10 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import { db } from "../db";
+import type { Tx } from "../db-client";
+import type { ClaimStatus, CustomerResponse } from "../generated/prisma/enums";
 import { recordCustomerResponse } from "../claims/lifecycle";
+import { customerDeclinableStatuses } from "../claims/vocabulary";
 import { isLocale, loadMessages, type Locale } from "../i18n/locales";
 import { markApproved, verifyCustomerLink } from "../notify/tokens";
 import { wellFormedText } from "../text";
@@ -42,6 +45,41 @@ export async function translatorFor(locale: Locale) {
   return { t: createTranslator({ locale, messages, namespace: "Customer", timeZone: "UTC" }), areas: createTranslator({ locale, messages, namespace: "Areas" }) };
 }
 
+/**
+ * The answers a claim can still take from its customer contact (the requests page): Decline while the
+ * request stands (a status the customer may decline from) and they have not declined it; Approve while
+ * it stands and they have not answered.
+ */
+export function customerAnswers(claim: { status: ClaimStatus; customerResponse: CustomerResponse }) {
+  const stands = customerDeclinableStatuses.includes(claim.status) && claim.customerResponse !== "DECLINED";
+  return { approve: stands && claim.customerResponse === "NONE", decline: stands };
+}
+
+/** A claim's workloads in catalog order, each with the claim's subscriptions of it (Business Applications). */
+export function customerItems(claim: {
+  workloads: { workloadId: string; workload: { name: string; sortOrder: number } }[];
+  subscriptions: { subscriptionId: string; subscription: { workloadId: string } }[];
+}) {
+  return [...claim.workloads]
+    .sort((a, b) => a.workload.sortOrder - b.workload.sortOrder)
+    .map((w) => ({ name: w.workload.name, subscriptions: claim.subscriptions.filter((s) => s.subscription.workloadId === w.workloadId).map((s) => s.subscriptionId) }));
+}
+
+/**
+ * Records the answer of the customer contact `email` to a claim naming them, in the caller's transaction:
+ * the lifecycle's customer response (the audit rows, the move to Rejected on a decline, the partner's
+ * email). Both the link page and the requests page record through here.
+ */
+export async function recordAnswer(
+  tx: Tx,
+  { claimId, email, choice, reason, request }: { claimId: string; email: string; choice: "approve" | "decline"; reason?: string; request: { ip?: string; userAgent?: string } },
+) {
+  const response = choice === "approve" ? "APPROVED" : "DECLINED";
+  const result = await recordCustomerResponse(tx, { claimId, response, email, reason: choice === "decline" ? reason : undefined, ip: request.ip, userAgent: request.userAgent });
+  if (!result.ok) return "refused" as const;
+  return choice === "approve" ? ("approved" as const) : ("declined" as const);
+}
+
 const claimForCustomer = (claimId: string) =>
   db.claim.findFirst({
     where: { id: claimId, deletedAt: null },
@@ -64,9 +102,7 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
   const locale = isLocale(claim.customerLocale) ? claim.customerLocale : "en";
   if (claim.status === "DRAFT") return { ok: false, reason: "draft", locale };
   const { areas } = await translatorFor(locale);
-  const items = [...claim.workloads]
-    .sort((a, b) => a.workload.sortOrder - b.workload.sortOrder)
-    .map((w) => ({ name: w.workload.name, subscriptions: claim.subscriptions.filter((s) => s.subscription.workloadId === w.workloadId).map((s) => s.subscriptionId) }));
+  const items = customerItems(claim);
   return {
     ok: true,
     link,
@@ -98,13 +134,8 @@ export async function respondToLink(token: string, choice: "approve" | "decline"
   const declined = choice === "decline" ? declineReasonSchema.safeParse(reason) : null;
   if (declined && !declined.success) return { ok: false, reason: "invalidReason", view: opened.view } satisfies InvalidAnswer;
   const outcome = await db.$transaction(async (tx) => {
-    if (choice === "approve") {
-      if (!(await markApproved(tx, link.id))) return "alreadyApproved" as const;
-      const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "APPROVED", email: link.email, ip: request.ip, userAgent: request.userAgent });
-      return result.ok ? ("approved" as const) : ("refused" as const);
-    }
-    const result = await recordCustomerResponse(tx, { claimId: link.claimId, response: "DECLINED", email: link.email, reason: declined?.data, ip: request.ip, userAgent: request.userAgent });
-    return result.ok ? ("declined" as const) : ("refused" as const);
+    if (choice === "approve" && !(await markApproved(tx, link.id))) return "alreadyApproved" as const;
+    return recordAnswer(tx, { claimId: link.claimId, email: link.email, choice, reason: declined?.data, request });
   });
   return { ok: true as const, outcome };
 }

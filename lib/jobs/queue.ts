@@ -17,6 +17,7 @@ import { expireUnansweredClaims } from "../claims/expiry";
 import { endExpiredAssociations, noticeEndingAssociations } from "../claims/associations";
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
+import { sweepCustomerAccessTokens } from "../customer/access-token";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -41,6 +42,8 @@ export const periodicJobs: readonly JobDefinition[] = [
   { name: "association-end-notice", cron: "27 * * * *", run: () => noticeEndingAssociations(db) },
   // Sign-in request counts of rate-limit windows that have ended.
   { name: "sign-in-limit-sweep", cron: "7 * * * *", run: () => sweepRateLimits(db) },
+  // Customers' one-hour links to their requests that have expired (used or not).
+  { name: "customer-link-sweep", cron: "37 * * * *", run: () => sweepCustomerAccessTokens(db) },
   // PoE blobs whose upload was cut off before its row was written, and blocks staged but never
   // committed (after an hour's grace, so an upload in progress keeps its blocks).
   { name: "poe-orphan-sweep", cron: "17 * * * *", run: () => sweepOrphanBlobs({ olderThanMs: HOUR_MS }) },

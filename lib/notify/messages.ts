@@ -9,8 +9,10 @@ export const messageKinds = {
   customerReminder: "customer-reminder",
   /** To the customer contact: sent again from the claim page by the partner (rate-limited). */
   customerResend: "customer-resend",
-  /** To the customer contact: a fresh link to a request naming them, which they asked for at /c (rate-limited). */
+  /** To the customer contact: a fresh link to one request naming them (what /c sent before customer-session; rows still queued are sent). */
   customerAccess: "customer-access",
+  /** To the customer contact: the single-use link to their requests page, which they asked for at /c (rate-limited). */
+  customerSession: "customer-session",
   /** To the partner contact: the customer approved or declined. */
   partnerCustomerResponded: "partner-customer-responded",
   /** To the partner contact: a reviewer decision (Approved, Rejected, Partner action required) with its reason. */
@@ -32,6 +34,8 @@ export const payloadSchemas = {
   [messageKinds.customerReminder]: z.object({ claimId: z.string(), to: z.string(), locale: z.string(), reminder: z.number().int() }),
   [messageKinds.customerResend]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
   [messageKinds.customerAccess]: z.object({ claimId: z.string(), to: z.string(), locale: z.string() }),
+  /** `link` is sealed (lib/notify/seal.ts), as a sign-in link's: the database holds only the token's hash. */
+  [messageKinds.customerSession]: z.object({ to: z.string(), locale: z.string(), link: z.string(), expiresAt: z.iso.datetime() }),
   [messageKinds.partnerCustomerResponded]: z.object({ claimId: z.string(), response: z.enum(["APPROVED", "DECLINED"]), reason: z.string().optional() }),
   [messageKinds.partnerDecision]: z.object({ claimId: z.string(), status: z.string(), reasonCode: z.string().optional(), reasonText: z.string().optional() }),
   [messageKinds.partnerAssociationEnd]: z.object({ claimId: z.string(), subscriptionId: z.string(), endsAt: z.iso.datetime(), stage: z.enum(["ahead", "ended"]) }),

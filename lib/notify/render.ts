@@ -12,6 +12,7 @@ import { MAX_REMINDERS } from "./outbox";
 import { unseal } from "./seal";
 import { issueCustomerLink } from "./tokens";
 import { customerApprovalEmail, type CustomerEmailVariant } from "./templates/customer";
+import { customerSessionEmail } from "./templates/customer-session";
 import { emailLocale, renderEmail } from "./templates/layout";
 import type { EmailClaim } from "./templates/model";
 import { associationEndEmail, customerRespondedEmail, decisionEmail } from "./templates/partner";
@@ -139,6 +140,19 @@ export async function renderOutboxMessage(message: RenderableMessage): Promise<R
       return toPartnerContact(payload.claimId, (claim, locale) =>
         associationEndEmail({ locale, claim, subscriptionId: payload.subscriptionId, endsAt: new Date(payload.endsAt), stage: payload.stage, claimUrl: claimUrl(claim.id) }),
       );
+    }
+    case messageKinds.customerSession: {
+      const payload = parsePayload(message.kind, message.payload);
+      const expiresAt = new Date(payload.expiresAt);
+      // A link that can no longer work is not worth sending; the contact can ask again at /c.
+      if (expiresAt.getTime() <= Date.now()) throw new PermanentMessageError("the requests page link expired before it could be sent");
+      const url = unseal(payload.link);
+      if (!url) throw new PermanentMessageError("the requests page link cannot be unsealed (was AUTH_SECRET changed?)");
+      const locale = emailLocale(payload.locale);
+      // Counted from when the link was made, so sending the row again gives the same email.
+      const minutes = Math.max(1, Math.round((expiresAt.getTime() - message.createdAt.getTime()) / 60_000));
+      const { subject, body } = await customerSessionEmail({ locale, url, minutes });
+      return toMail(payload.to, subject, locale, body);
     }
     case messageKinds.signInLink: {
       const payload = parsePayload(message.kind, message.payload);

@@ -35,6 +35,8 @@ export const DEMO = {
     northwindPowerApps: "7b2e4d6f-1c3a-4b8d-8f9e-2a4c6e8b0d31",
     northwindCustomerServiceCsp: "8c3f5e7a-2d4b-4c9e-9a0f-3b5d7f9c1e42",
     tailspinBusinessCentralExpired: "0d4a6f8b-3e5c-4daf-8b1a-4c6e8a0d2f53",
+    /** Ends within the re-association window (90 days): its association is offered "Re-associate". */
+    northwindFieldServiceEnding: "1e5b7a9c-4f6d-4eb0-9c2b-5d7f9b1e3a64",
   },
   /** The demo organisations' Microsoft Entra ID tenants (tests/support/entra.ts signs their people in). */
   entraTenants: {
@@ -85,6 +87,7 @@ export function demoReferenceData(now = new Date()): ReferenceData {
           { id: DEMO.subscriptions.northwindSales, workloadId: "ba-dynamics-365-sales", channel: "VOLUME_LICENSING", endsAt: monthsFrom(now, 10) },
           { id: DEMO.subscriptions.northwindPowerApps, workloadId: "ba-power-apps", channel: "WEB_DIRECT", endsAt: monthsFrom(now, 14) },
           { id: DEMO.subscriptions.northwindCustomerServiceCsp, workloadId: "ba-dynamics-365-customer-service", channel: "CSP", endsAt: monthsFrom(now, 12) },
+          { id: DEMO.subscriptions.northwindFieldServiceEnding, workloadId: "ba-dynamics-365-field-service", channel: "VOLUME_LICENSING", endsAt: monthsFrom(now, 2) },
         ],
       },
       {

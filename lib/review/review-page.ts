@@ -1,6 +1,6 @@
 // What the reviewer's page of one claim shows (app/(review)/review/claims/[id]/page.tsx composes it): the
 // claim, its timer, the customer's answer, who has it, the decisions its status allows, the reference
-// checks, the competing claims, its history and its proof.
+// checks, the competing claims, the usage data of its associations, its history and its proof.
 import "server-only";
 import type { ReviewerViewer } from "../auth/session";
 import { associationsView } from "../claims/associations";
@@ -9,6 +9,7 @@ import { db } from "../db";
 import { summaryOfClaim } from "../claims/summary";
 import { allowedTransitions, dueAt } from "../claims/vocabulary";
 import { proofOfClaim } from "../poe/queries";
+import { usageView } from "../usage/view";
 import { approveOutcome, competitorsOf, findReviewClaim, referenceChecks } from "./claim";
 import { isReviewerTimed } from "./queue";
 
@@ -18,6 +19,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
   if (!claim) return null;
   const [summary, proof, competitors, checks] = await Promise.all([summaryOfClaim(claim), proofOfClaim(claim.id), competitorsOf(claim.id), referenceChecks(claim, now)]);
   const associations = await associationsView(db, claim.id, summary.workloads);
+  const usage = await usageView(viewer, { id: claim.id, workloads: summary.workloads }, { now });
   const due = dueAt(claim.status, claim.statusChangedAt);
 
   return {
@@ -29,6 +31,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
     due: due ? { at: due.toISOString(), overdue: now.getTime() > due.getTime(), reviewers: isReviewerTimed(claim.status) } : null,
     statusReason: { code: claim.statusReasonCode, text: claim.statusReasonText },
     associations,
+    usage,
     customer: { response: claim.customerResponse, respondedAt: claim.customerRespondedAt?.toISOString() ?? null },
     assignee: claim.assignedTo ? { id: claim.assignedTo.id, name: claim.assignedTo.name ?? claim.assignedTo.email } : null,
     viewerId: viewer.id,

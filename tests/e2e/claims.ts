@@ -19,17 +19,27 @@ export async function openNewClaim(page: Page) {
 }
 
 /** A Draft made through the wizard (Modern Work and Security, two workloads; Contoso's Seattle PartnerID and a new tenant unless given). */
-export async function createDraft(page: Page, name: string, customerEmail = "nancy@northwind.example", { partnerId = "4412345", tenantId = crypto.randomUUID() }: { partnerId?: string; tenantId?: string } = {}) {
+export async function createDraft(
+  page: Page,
+  name: string,
+  customerEmail = "nancy@northwind.example",
+  { partnerId = "4412345", tenantId = crypto.randomUUID(), product }: { partnerId?: string; tenantId?: string; product?: BusinessApplicationsProduct } = {},
+) {
   await openNewClaim(page);
-  await page.getByRole("radio", { name: "Modern Work and Security" }).check();
+  await page.getByRole("radio", { name: product ? "Business Applications" : "Modern Work and Security" }).check();
+  if (product) await page.getByRole("radio", { name: new RegExp(`^${product.role}`) }).check();
   await page.getByLabel("Claim name").fill(name);
   await page.getByRole("combobox", { name: "PartnerID" }).selectOption(partnerId);
   await page.getByLabel("Customer tenant ID").fill(tenantId);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Step 2 of 4")).toBeVisible();
   await ready(page);
-  await page.getByRole("checkbox", { name: "Microsoft Teams", exact: true }).check();
-  await page.getByRole("checkbox", { name: "Microsoft Intune", exact: true }).check();
+  if (product) {
+    await chooseProduct(page, product);
+  } else {
+    await page.getByRole("checkbox", { name: "Microsoft Teams", exact: true }).check();
+    await page.getByRole("checkbox", { name: "Microsoft Intune", exact: true }).check();
+  }
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Step 3 of 4")).toBeVisible();
   await ready(page);
@@ -44,6 +54,15 @@ export async function createDraft(page: Page, name: string, customerEmail = "nan
   await page.getByRole("button", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await ready(page);
+}
+
+/** A Business Applications claim's product, its subscription and the partner role. */
+export type BusinessApplicationsProduct = { role: string; workload: string; subscriptionId: string };
+
+/** On the wizard's second step: a Business Applications product and one of its subscriptions. */
+export async function chooseProduct(page: Page, product: BusinessApplicationsProduct) {
+  await page.getByRole("checkbox", { name: product.workload, exact: true }).check();
+  await page.getByRole("checkbox", { name: new RegExp(product.subscriptionId) }).check();
 }
 
 /** Drops files on the drop zone the way a browser does: a drop event carrying a DataTransfer. */
@@ -62,11 +81,14 @@ export async function dropFile(page: Page, name: string, content: Buffer, type: 
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
+/** The proof's acknowledgement date (days ago) and the workload it names. */
+type ProofOptions = { acknowledgedDaysAgo?: number; workload?: string };
+
 /** On the Upload PoE page: valid details of the proof (acknowledged by the customer five days ago unless told), saved. */
-export async function saveProofDetails(page: Page, { acknowledgedDaysAgo = 5 }: { acknowledgedDaysAgo?: number } = {}) {
+export async function saveProofDetails(page: Page, { acknowledgedDaysAgo = 5, workload = "Microsoft Teams" }: ProofOptions = {}) {
   await page.getByRole("radio", { name: /Microsoft's PoE template/ }).check();
-  await page.getByLabel("Activities performed").fill("Deployed Teams for 1,200 users.");
-  await page.getByRole("checkbox", { name: "Deployment or configuration: Microsoft Teams" }).check();
+  await page.getByLabel("Activities performed").fill(`Deployed ${workload} for 1,200 users.`);
+  await page.getByRole("checkbox", { name: `Deployment or configuration: ${workload}` }).check();
   await page.getByLabel("Date of the customer's acknowledgement").fill(new Date(Date.now() - acknowledgedDaysAgo * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel("Acknowledged by (name)").fill("Nancy Davolio");
   await page.getByRole("button", { name: "Save details" }).click();
@@ -79,7 +101,7 @@ export async function acknowledgeAll(page: Page) {
 }
 
 /** From a Draft's page: the proof's details, one PDF, the acknowledgements, and Submit claim. */
-export async function submitWithProof(page: Page, name: string, proof: { acknowledgedDaysAgo?: number } = {}) {
+export async function submitWithProof(page: Page, name: string, proof: ProofOptions = {}) {
   await page.getByRole("link", { name: "Upload PoE" }).click();
   await ready(page);
   await saveProofDetails(page, proof);

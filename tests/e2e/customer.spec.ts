@@ -1,7 +1,7 @@
 // The customer's side: the approval email arrives after submission, its link opens a page that works
 // without JavaScript, Approve is recorded on the partner's claim, and a later Decline from the same
-// email rejects the claim with the reason "Customer declined". A customer who lost the email asks for
-// new links at /c and declines with one.
+// email rejects the claim with the reason "Customer declined". (A customer who lost the email asks at
+// /c: tests/e2e/customer-requests.spec.ts.)
 import { expect, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { firstLink, waitForMail } from "../support/mailbox";
@@ -58,40 +58,4 @@ test("a changed or unknown link gets a clear page, not an error", async ({ page 
   await page.goto("/c/not-a-real-token");
   await expect(page.getByRole("heading", { level: 1, name: "This link cannot be used" })).toBeVisible();
   await expect(page.getByRole("alert")).toContainText("incomplete or has been changed");
-});
-
-test("a customer who lost the email gets a new link at any time, in their language, and declines with it", async ({ page, browser }) => {
-  const name = `Lost email ${unique()}`;
-  const customerEmail = `lost-${unique()}@northwind.example`;
-  await signIn(page, DEMO.users.contosoAdmin);
-  await createDraft(page, name, customerEmail);
-  const since = new Date();
-  await submitWithProof(page, name);
-  const first = await waitForMail({ to: customerEmail, since, timeoutMs: 60_000 });
-  const newLinksPage = firstLink(first, /\/c$/);
-
-  // No sign-in and no JavaScript: the address, then the same answer as for any address.
-  const customer = await browser.newContext({ javaScriptEnabled: false, locale: "ja-JP", extraHTTPHeaders: { "accept-language": "ja" } });
-  const view = await customer.newPage();
-  await view.goto(newLinksPage);
-  await expect(view.getByRole("heading", { level: 1, name: "パートナー オブ レコードのリクエスト" })).toBeVisible();
-  await view.getByLabel("メール アドレス").fill(customerEmail.toUpperCase());
-  const asked = new Date();
-  await view.getByRole("button", { name: "新しいリンクをメールで受け取る" }).click();
-  await expect(view.getByRole("heading", { level: 1, name: "メールをご確認ください" })).toBeVisible();
-  await screenshot(view, "customer-new-links-ja");
-
-  const fresh = await waitForMail({ to: customerEmail, since: asked, timeoutMs: 60_000 });
-  expect(fresh.text).toContain("Contoso");
-  const link = firstLink(fresh, /\/c\/[^?\s]+$/);
-  expect(link).not.toBe(firstLink(first, /\/c\/[^?\s]+$/));
-  // The request itself is in the language the partner chose for the customer's emails (English here).
-  await view.goto(link);
-  await view.getByRole("button", { name: "Decline" }).click();
-  await expect(view.getByText("Your decline is recorded.")).toBeVisible();
-  await customer.close();
-
-  await page.reload();
-  await ready(page);
-  await expect(page.getByTestId("claim-status")).toHaveText("Rejected");
 });

@@ -6,7 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
-import { createDraft, dropFile, ready, submitWithProof, unique } from "./claims";
+import { createDraft, dropFile, ready, submitWithProof, unique, type BusinessApplicationsProduct } from "./claims";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
@@ -236,8 +236,80 @@ test("the most recent valid PoE wins: the review page says what Approve will do,
   await expect(contoso.getByTestId("claim-status")).toHaveText("Rejected");
   await expect(contoso.getByText("Conflicting claim won by another partner").first()).toBeVisible();
   await screenshot(contoso, "partner-displaced");
+  // The winner's view: Approved, its association standing.
+  await fabrikam.reload();
+  await ready(fabrikam);
+  await expect(fabrikam.getByTestId("claim-status")).toHaveText("Approved");
+  await expect(fabrikam.getByText(/associated since/).first()).toBeVisible();
+
+  // Both partners' views in Japanese (each admin's choice is saved on their profile, so it is set back).
+  for (const [page, status] of [[contoso, "拒否"], [fabrikam, "承認済み"]] as const) {
+    await inLanguage(page, "日本語");
+    await expect(page.getByTestId("claim-status")).toHaveText(status);
+  }
+  await expect(contoso.getByText("競合する要求で別のパートナーが優先").first()).toBeVisible();
+  await screenshot(contoso, "partner-displaced-ja");
+  await screenshot(fabrikam, "partner-winner-ja");
+  for (const page of [contoso, fabrikam]) await inLanguage(page, "English");
   await reviewer.context().close();
   await fabrikam.context().close();
+});
+
+/** Switches the portal's language from the user menu and waits for the page in it. */
+async function inLanguage(page: Page, language: "日本語" | "English") {
+  await page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ }).click();
+  await page.getByRole("menuitemradio", { name: language }).click();
+  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
+  await ready(page);
+}
+
+test("a Dynamics association ending within 90 days offers Re-associate, which starts a new claim from this one", async ({ page: contoso, browser }) => {
+  const name = `Field Service ${unique()}`;
+  const product: BusinessApplicationsProduct = { role: "Usage recognition", workload: "Dynamics 365 Field Service", subscriptionId: DEMO.subscriptions.northwindFieldServiceEnding };
+  await signIn(contoso, DEMO.users.contosoAdmin);
+  await createDraft(contoso, name, "nancy@northwind.example", { tenantId: DEMO.tenants.northwind, product });
+  await submitWithProof(contoso, name, { workload: product.workload });
+  const claimUrl = contoso.url();
+
+  const reviewer = await signedIn(browser, DEMO.users.reviewer);
+  await openFromQueue(reviewer, name);
+  await reviewer.getByRole("button", { name: "Start review" }).click();
+  await reviewer.getByRole("button", { name: "Approve", exact: true }).click();
+  await reviewer.getByRole("dialog").getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByTestId("claim-status").first()).toHaveText("Approved");
+  await reviewer.context().close();
+
+  await contoso.goto(claimUrl);
+  await ready(contoso);
+  await expect(contoso.getByText(/ends with the subscription on/)).toBeVisible();
+  const renewal = contoso.getByTestId("renewal");
+  await expect(renewal).toContainText("re-associate");
+  await screenshot(contoso, "renewal-offer");
+
+  // In Japanese too.
+  await inLanguage(contoso, "日本語");
+  await expect(contoso.getByTestId("renewal")).toContainText("再関連付け");
+  await screenshot(contoso, "renewal-offer-ja");
+  await inLanguage(contoso, "English");
+
+  // Re-associate: a new claim at the products step, with this claim's tenant, role, PartnerID and contacts.
+  await contoso.getByTestId("renewal").getByRole("button", { name: "Re-associate" }).click();
+  await expect(contoso.getByText("Step 2 of 4")).toBeVisible();
+  await ready(contoso);
+  await expect(contoso.getByRole("checkbox", { name: product.workload, exact: true })).not.toBeChecked();
+  await contoso.getByRole("checkbox", { name: "Dynamics 365 Sales", exact: true }).check();
+  await contoso.getByRole("checkbox", { name: new RegExp(DEMO.subscriptions.northwindSales) }).check();
+  await contoso.getByRole("button", { name: "Next" }).click();
+  await expect(contoso.getByText("Step 3 of 4")).toBeVisible();
+  await ready(contoso);
+  await expect(contoso.getByRole("group", { name: "Customer contact" }).getByLabel("Name")).toHaveValue("Nancy Davolio");
+  await contoso.getByRole("button", { name: "Next" }).click();
+  await expect(contoso.getByText("Step 4 of 4")).toBeVisible();
+  await ready(contoso);
+  for (const text of [`${name} (renewal)`, DEMO.tenants.northwind, "Usage recognition", DEMO.subscriptions.northwindSales]) await expect(contoso.getByText(text).first()).toBeVisible();
+  await screenshot(contoso, "renewal-review");
+  await contoso.getByRole("button", { name: "Cancel" }).click();
+  await expect(contoso).toHaveURL(/\/claims$/);
 });
 
 test("an incentive admin gets 404 on every reviewer page and the export", async ({ page }) => {

@@ -1,16 +1,16 @@
-// A customer contact gets new links at any time (/c), on the real database: one email per request that
-// names the address and can still be answered, the same answer for an address that names none, the
-// rate limit and its message, and a new link that declines an association approved earlier.
+// A customer contact asks for a link to their requests at any time (/c), on the real database: one email
+// with one single-use link for an address that submitted requests name, the same answer and no email for
+// any other address, the rate limits per address and per client address and their message, and forms
+// that are malformed or posted from another site.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as accessGet, POST as accessPost } from "@/app/c/route";
-import { GET as linkGet, POST as linkPost } from "@/app/c/[token]/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { messageKinds } from "@/lib/notify/messages";
 import { renderOutboxMessage } from "@/lib/notify/render";
-import { clientAddressHeader } from "@/lib/request-meta";
 import { DEMO } from "@/lib/reference/demo-data";
+import { fromClient } from "../support/client-address";
 import { claimFactory } from "../support/factories";
 import { loadPartnerViewer } from "../support/viewers";
 
@@ -32,14 +32,14 @@ let client = 0;
 /** A POST of the /c form from the portal's own page, from a client address of its own (its own limit). */
 function ask(email: string, { origin = APP, from = `198.51.100.${++client}`, lang = "en" } = {}) {
   const body = new URLSearchParams({ email, lang });
-  return accessPost(new Request(`${APP}/c`, { method: "POST", body, headers: { origin, "content-type": "application/x-www-form-urlencoded", [clientAddressHeader]: from } }));
+  return accessPost(new Request(`${APP}/c`, { method: "POST", body, headers: { origin, "content-type": "application/x-www-form-urlencoded", ...fromClient(from) } }));
 }
 
-/** The new-link emails queued for the claims naming `email` (in any case). */
-const accessMessages = (email: string) =>
-  db.outboxMessage.findMany({ where: { kind: messageKinds.customerAccess, claim: { customerContactEmail: { equals: email, mode: "insensitive" } } }, orderBy: { createdAt: "asc" } });
+/** The requests page emails queued to `email` (as a request names it). */
+const sessionMessages = (email: string) =>
+  db.outboxMessage.findMany({ where: { kind: messageKinds.customerSession, payload: { path: ["to"], equals: email } }, orderBy: { createdAt: "asc" } });
 
-describe("new links for a customer contact (/c)", () => {
+describe("a link to the requests of a customer contact (/c)", () => {
   it("shows the form in the customer's language, with no script", async () => {
     const page = await (await accessGet(new Request(`${APP}/c?lang=ja`))).text();
     expect(page).toContain('lang="ja"');
@@ -48,47 +48,62 @@ describe("new links for a customer contact (/c)", () => {
     expect(page).not.toContain("<script");
   });
 
-  it("emails one new link per request naming the address that can still be answered, and the same page for an address with none", async () => {
+  it("emails one link, to the address as the newest request names it, and gives the same page for an address with no request", async () => {
     const email = `access-${randomUUID().slice(0, 8)}@northwind.example`;
-    const approved = await claims.makeClaim({ ...spec, status: "APPROVED", customerEmail: email, customerResponse: "APPROVED" });
-    const submitted = await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email.toUpperCase() });
-    await claims.makeClaim({ ...spec, status: "REJECTED", customerEmail: email, customerResponse: "DECLINED" });
-    await claims.makeClaim({ ...spec, status: "DRAFT", customerEmail: email });
-    await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email, deletedAt: new Date() });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await claims.makeClaim({ ...spec, status: "APPROVED", customerEmail: email, customerResponse: "APPROVED", submittedAt: daysAgo(3) });
+    await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email.toUpperCase(), submittedAt: daysAgo(1) });
+    await claims.makeClaim({ ...spec, status: "REJECTED", customerEmail: email, customerResponse: "DECLINED", submittedAt: daysAgo(2) });
 
     const answer = await ask(`  ${email.toUpperCase()} `);
     expect(answer.status).toBe(200);
     const page = await answer.text();
     expect(page).toContain("Check your email");
-    const queued = await accessMessages(email);
-    expect(queued.map((m) => m.claimId).sort()).toEqual([approved, submitted].sort());
-    // Each goes to the address the claim names (as the partner typed it), never to what was typed here.
-    expect(queued.map((m) => (m.payload as { to: string }).to).sort()).toEqual([email, email.toUpperCase()].sort());
+    expect(page).toContain("The link works once, within 60 minutes.");
+    // One email in all (none per request), to the address as the newest request spells it.
+    expect(await sessionMessages(email)).toEqual([]);
+    const [message, ...more] = await sessionMessages(email.toUpperCase());
+    expect(more).toEqual([]);
+    expect(await db.outboxMessage.count({ where: { kind: messageKinds.customerAccess, claim: { customerContactEmail: { equals: email, mode: "insensitive" } } } })).toBe(0);
+    const mail = await renderOutboxMessage(message);
+    expect(mail.to).toBe(email.toUpperCase());
+    expect(mail.subject).toBe("Your link to your partner-of-record requests");
+    const links = mail.text.match(/https?:\/\/\S+\/c\/open\/\S+/g) ?? [];
+    expect(links).toHaveLength(1);
+    expect(links[0]!).toMatch(new RegExp(`^${APP}/c/open/[A-Za-z0-9._-]+\\?lang=en$`));
+    expect(mail.text).toContain("The link works once, within 60 minutes.");
+    // The database holds neither the link nor the token: the payload is sealed, the row keeps a hash.
+    const token = links[0]!.match(/\/c\/open\/([^?]+)/)![1];
+    expect(JSON.stringify(message.payload)).not.toContain(token);
+    expect(await db.customerAccessToken.count({ where: { tokenHash: token } })).toBe(0);
 
     const nobody = `nobody-${randomUUID().slice(0, 8)}@northwind.example`;
     const other = await ask(nobody);
     expect(other.status).toBe(200);
     // Word for word the same page, but for the address it repeats.
     expect((await other.text()).replace(nobody, "ADDRESS")).toBe(page.replace(email.toUpperCase(), "ADDRESS"));
-    expect(await accessMessages(nobody)).toEqual([]);
+    expect(await sessionMessages(nobody)).toEqual([]);
+    expect(await db.customerAccessToken.count({ where: { email: nobody } })).toBe(0);
   });
 
-  it("declines an association approved earlier through the new link", async () => {
-    const email = `decline-${randomUUID().slice(0, 8)}@northwind.example`;
-    const claimId = await claims.makeClaim({ ...spec, status: "APPROVED", customerEmail: email, customerResponse: "APPROVED" });
+  it("sends nothing for an address that only a Draft or a deleted request names", async () => {
+    const email = `draft-${randomUUID().slice(0, 8)}@northwind.example`;
+    await claims.makeClaim({ ...spec, status: "DRAFT", customerEmail: email });
+    await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email, deletedAt: new Date() });
     expect((await ask(email)).status).toBe(200);
-    const [message] = await accessMessages(email);
-    const mail = await renderOutboxMessage(message);
-    expect(mail.text).toContain("You asked for a new link to this request.");
-    const link = mail.text.match(/\/c\/([A-Za-z0-9._-]+)/)![1];
+    expect(await sessionMessages(email)).toEqual([]);
+  });
 
-    const opened = await linkGet(new Request(`${APP}/c/${link}?choice=decline`), { params: Promise.resolve({ token: link }) });
-    expect(opened.status).toBe(200);
-    expect((await db.claim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("APPROVED");
-    const form = new URLSearchParams({ choice: "decline", reason: "We work with another partner now." });
-    const declined = await linkPost(new Request(`${APP}/c/${link}`, { method: "POST", body: form, headers: { origin: APP, "content-type": "application/x-www-form-urlencoded" } }), { params: Promise.resolve({ token: link }) });
-    expect(declined.status).toBe(303);
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "REJECTED", statusReasonCode: "CUSTOMER_DECLINED", customerResponse: "DECLINED" });
+  it("writes the email in the language the contact asked in", async () => {
+    const email = `ja-${randomUUID().slice(0, 8)}@northwind.example`;
+    await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email, customerLocale: "en" });
+    const answer = await ask(email, { lang: "ja" });
+    expect(await answer.text()).toContain("メールをご確認ください");
+    const [message] = await sessionMessages(email);
+    const mail = await renderOutboxMessage(message);
+    expect(mail.subject).toBe("パートナー オブ レコードのリクエストへのリンク");
+    expect(mail.text).toContain("リクエストを開く");
+    expect(mail.text).toMatch(/\/c\/open\/[A-Za-z0-9._-]+\?lang=ja/);
   });
 
   it("limits asks per address, says when to try again, and sends nothing more", async () => {
@@ -100,7 +115,24 @@ describe("new links for a customer contact (/c)", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.text()).toMatch(/Too many requests for links\. Try again in \d+ minutes?\./);
-    expect(await accessMessages(email)).toHaveLength(limit);
+    expect(await sessionMessages(email)).toHaveLength(limit);
+
+    // In Japanese too.
+    const japanese = await ask(email, { lang: "ja" });
+    expect(japanese.status).toBe(429);
+    expect(await japanese.text()).toMatch(/リンクのリクエストが多すぎます。\d+ 分後にもう一度お試しください。/);
+  });
+
+  it("limits asks per client address, whatever the addresses asked for", async () => {
+    const from = `203.0.113.${Math.floor(Math.random() * 200) + 20}`;
+    const email = `client-${randomUUID().slice(0, 8)}@northwind.example`;
+    await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email });
+    const limit = env().SIGN_IN_LIMIT_PER_CLIENT;
+    for (let i = 0; i < limit; i++) expect((await ask(`client-${i}-${randomUUID().slice(0, 8)}@example.com`, { from })).status).toBe(200);
+    const refused = await ask(email, { from });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/Too many requests for links\. Try again in \d+ minutes?\./);
+    expect(await sessionMessages(email)).toEqual([]);
   });
 
   it("refuses a malformed address at the field, and a form posted from another site", async () => {
@@ -110,6 +142,6 @@ describe("new links for a customer contact (/c)", () => {
     const email = `csrf-${randomUUID().slice(0, 8)}@northwind.example`;
     await claims.makeClaim({ ...spec, status: "SUBMITTED", customerEmail: email });
     expect((await ask(email, { origin: "https://evil.example" })).status).toBe(403);
-    expect(await accessMessages(email)).toEqual([]);
+    expect(await sessionMessages(email)).toEqual([]);
   });
 });

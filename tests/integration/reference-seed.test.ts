@@ -31,6 +31,7 @@ describe("demo reference data", () => {
 
     const subscriptions = await db.subscription.findMany({ where: { tenantId: DEMO.tenants.northwind }, include: { workload: true }, orderBy: { id: "asc" } });
     expect(subscriptions.map((s) => [s.id, s.workload.name, s.channel])).toEqual([
+      ["1e5b7a9c-4f6d-4eb0-9c2b-5d7f9b1e3a64", "Dynamics 365 Field Service", "VOLUME_LICENSING"],
       ["6a1d3c5e-0b2f-4a7c-9e8d-1f3b5d7a9c20", "Dynamics 365 Sales", "VOLUME_LICENSING"],
       ["7b2e4d6f-1c3a-4b8d-8f9e-2a4c6e8b0d31", "Power Apps", "WEB_DIRECT"],
       ["8c3f5e7a-2d4b-4c9e-9a0f-3b5d7f9c1e42", "Dynamics 365 Customer Service", "CSP"],

@@ -4,6 +4,7 @@
 // customers; the partner emails put statuses and reasons into words.
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { customerApprovalEmail, type CustomerEmailVariant } from "@/lib/notify/templates/customer";
+import { customerSessionEmail } from "@/lib/notify/templates/customer-session";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { emailLocale, renderEmail } from "@/lib/notify/templates/layout";
 import type { EmailClaim } from "@/lib/notify/templates/model";
@@ -85,6 +86,14 @@ describe.each(locales)("every email in %s", (locale) => {
         }
       }
     }
+  });
+
+  it("gives the customer contact the link to their requests with every text resolved", async () => {
+    const url = "https://portal.example/c/open/TOKEN?lang=" + locale;
+    const email = await rendered(customerSessionEmail({ locale, url, minutes: 60 }));
+    expectComplete(email);
+    expect(email.text).toContain(url);
+    expect(email.text).toContain("60");
   });
 
   it("tells the partner the customer's answer with every text resolved", async () => {
