@@ -76,42 +76,97 @@ export async function uploadBenchmark(options: { baseUrl: string; sessionToken: 
   return { directMs: median(direct), portalMs: median(portal), ratio: median(portal) / median(direct), rssGrowth: peakGrowth };
 }
 
-export async function submissionBenchmark(options: { baseUrl: string; sessionToken: string; claimIds: string[]; databaseUrl: string; workDir: string }) {
+/** Processor time (user + system) a process and its descendants have used so far, in milliseconds (Linux /proc). */
+export function treeCpuMs(rootPid: number) {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {}
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { parent }] of stats) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let ticks = 0;
+  for (const pid of tree) ticks += stats.get(pid)?.ticks ?? 0;
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** A portal instance the benchmark's clients send requests to. */
+export type Instance = { baseUrl: string; pid: number };
+
+/**
+ * 50 concurrent clients, each submitting its own draft through the API, spread evenly over the
+ * instances; beside it the processor time the instances used per submission, and pgbench's rate for
+ * the same shape of transaction.
+ */
+export async function submissionBenchmark(options: { instances: Instance[]; sessionToken: string; claimIds: string[]; databaseUrl: string; workDir: string; pgbenchTps?: number }) {
   const queue = [...options.claimIds];
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: options.baseUrl,
-        connections: 50,
-        amount: queue.length,
-        timeout: 60,
-        requests: [
-          {
-            method: "POST",
-            setupRequest: (request) => ({ ...request, path: `/api/claims/${queue.shift()}/submit` }),
-          },
-        ],
-        headers: { cookie: `authjs.session-token=${options.sessionToken}`, origin: options.baseUrl, "content-type": "application/json" },
-        body: JSON.stringify({ acknowledgements: { accurate: true, customerConsent: true, roleAffectsEligibility: true, poeAuthentic: true, onePartner: true } }),
-      },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on("response", (_client, status, _bytes, time) => {
-      latencies.push(time);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    });
-  });
+  const connections = Math.floor(50 / options.instances.length);
+  const cpuBefore = options.instances.map((instance) => treeCpuMs(instance.pid));
+  const started = performance.now();
+  await Promise.all(
+    options.instances.map(
+      (instance, index) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const share = Math.floor(queue.length / options.instances.length) + (index === 0 ? queue.length % options.instances.length : 0);
+          const client = autocannon(
+            {
+              url: instance.baseUrl,
+              connections,
+              amount: share,
+              timeout: 60,
+              requests: [{ method: "POST", setupRequest: (request) => ({ ...request, path: `/api/claims/${queue.shift()}/submit` }) }],
+              headers: { cookie: `authjs.session-token=${options.sessionToken}`, origin: options.instances[0].baseUrl, "content-type": "application/json" },
+              body: JSON.stringify({ acknowledgements: { accurate: true, customerConsent: true, roleAffectsEligibility: true, poeAuthentic: true, onePartner: true } }),
+            },
+            (error, finished) => (error ? reject(error) : resolve(finished)),
+          );
+          client.on("response", (_client, status, _bytes, time) => {
+            latencies.push(time);
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          });
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = options.instances.reduce((sum, instance, index) => sum + treeCpuMs(instance.pid) - cpuBefore[index], 0);
+  const submitted = statuses.get(200) ?? 0;
+  const pgbenchTps = options.pgbenchTps ?? pgbench(options.databaseUrl, options.workDir);
+  return {
+    instances: options.instances.length,
+    submitted,
+    statuses: Object.fromEntries(statuses),
+    perSecond: submitted / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    cpuMsPerSubmission: cpuMs / Math.max(1, submitted),
+    pgbenchTps,
+    ratio: submitted / seconds / pgbenchTps,
+  };
+}
 
-  // pgbench: the same shape of write (lock, three inserts, commit) on scratch tables of the same database.
-  const psql = (sql: string) => execFileSync("psql", [options.databaseUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "pipe" });
+/** pgbench: the same shape of write (lock, three inserts, commit) on scratch tables of the same database; its TPS. */
+function pgbench(databaseUrl: string, workDir: string) {
+  const psql = (sql: string) => execFileSync("psql", [databaseUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "pipe" });
   psql(`CREATE TABLE IF NOT EXISTS bench_submission (claim_id bigint PRIMARY KEY, at timestamptz, acks text[]);
         CREATE TABLE IF NOT EXISTS bench_event (id bigserial PRIMARY KEY, claim_id bigint, at timestamptz, action text, ip text, user_agent text);
         CREATE TABLE IF NOT EXISTS bench_outbox (id bigserial PRIMARY KEY, dedupe_key text UNIQUE, payload jsonb);
         CREATE TABLE IF NOT EXISTS bench_claim (id bigint PRIMARY KEY, status text);
         INSERT INTO bench_claim SELECT g, 'DRAFT' FROM generate_series(1, 200000) g ON CONFLICT DO NOTHING;`);
-  const script = path.join(options.workDir, "submit.sql");
+  const script = path.join(workDir, "submit.sql");
   writeFileSync(
     script,
     `\\set id random(1, 200000)
@@ -124,15 +179,6 @@ INSERT INTO bench_outbox (dedupe_key, payload) VALUES ('submit:' || :id || ':' |
 COMMIT;
 `,
   );
-  const output = execFileSync("pgbench", ["-n", "-c", "50", "-j", "2", "-T", "10", "-f", script, options.databaseUrl], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);
-  return {
-    submitted: statuses.get(200) ?? 0,
-    statuses: Object.fromEntries(statuses),
-    perSecond: (statuses.get(200) ?? 0) / result.duration,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    pgbenchTps: tps,
-    ratio: (statuses.get(200) ?? 0) / result.duration / tps,
-  };
+  const output = execFileSync("pgbench", ["-n", "-c", "50", "-j", "2", "-T", "10", "-f", script, databaseUrl], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);
 }

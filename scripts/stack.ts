@@ -17,7 +17,8 @@ export type Stack = {
   env: Record<string, string | undefined>;
   workDir: string;
   /** Starts the portal; `overrides` change its environment (e.g. AUTH_EMAIL_LINK=off). */
-  startPortal: (mode: "dev" | "start", overrides?: Record<string, string>) => Promise<number>;
+  /** Starts a portal instance (on the stack's app port unless `port` names another: several instances share the services). */
+  startPortal: (mode: "dev" | "start", overrides?: Record<string, string>, options?: { port?: number }) => Promise<number>;
   /** Stops the portal started last (its services keep running). */
   stopPortal: () => Promise<void>;
   /** Stops Azurite, or starts it again on the same port and data directory (the load benchmark's outage). */
@@ -103,8 +104,8 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
     await BlobServiceClient.fromConnectionString(settings.AZURE_STORAGE_CONNECTION_STRING).getContainerClient(settings.AZURE_STORAGE_CONTAINER).createIfNotExists();
 
     let portal: Service | undefined;
-    const startPortal = async (mode: "dev" | "start", overrides: Record<string, string> = {}) => {
-      const next = spawn(bin("next"), [mode, "--port", String(ports.app)], {
+    const startPortal = async (mode: "dev" | "start", overrides: Record<string, string> = {}, { port = ports.app }: { port?: number } = {}) => {
+      const next = spawn(bin("next"), [mode, "--port", String(port)], {
         stdio: ["ignore", "ignore", "inherit"],
         env: {
           ...env,
@@ -115,7 +116,7 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
       });
       portal = { name: "next", child: next };
       services.push(portal);
-      await waitForPort(ports.app, { child: next, timeoutMs: 120_000 });
+      await waitForPort(port, { child: next, timeoutMs: 120_000 });
       return next.pid!;
     };
     const stopPortal = async () => {

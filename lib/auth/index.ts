@@ -16,6 +16,7 @@ import { admitEntraSignIn, ENTRA_PROVIDER, entraProvider } from "./entra";
 import { sessionCookieValue } from "./session-cookie";
 import { queueSignInLink } from "./sign-in-email";
 import { recordSessionLookupFailure } from "./session-lookup";
+import { viewerSelect, type ViewerRow } from "./viewer-select";
 
 const SESSION_SECONDS = 8 * 60 * 60;
 
@@ -44,7 +45,14 @@ function adapter(): Adapter {
     };
   return {
     ...prisma,
-    getSessionAndUser: recorded(prisma.getSessionAndUser!),
+    // The session, its user and what every request needs of them (the viewer: role, organisation and
+    // its PartnerIDs) in one query; the session callback hands the viewer on to `loadViewer`.
+    getSessionAndUser: recorded(async (sessionToken: string) => {
+      const row = await db.session.findUnique({ where: { sessionToken }, include: { user: { include: { organization: viewerSelect.organization } } } });
+      if (!row) return null;
+      const { user, ...session } = row;
+      return { session, user };
+    }),
     updateSession: recorded(prisma.updateSession!),
     deleteSession: recorded(async (sessionToken: string) => {
       await db.session.deleteMany({ where: { sessionToken } });
@@ -107,7 +115,9 @@ function config(): NextAuthConfig {
       },
       session({ session, user }) {
         session.user.id = user.id;
-        return session;
+        const row = user as unknown as ViewerRow;
+        const viewer: ViewerRow = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, organization: row.organization };
+        return Object.assign(session, { viewer });
       },
     },
   };

@@ -6,16 +6,19 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "../db";
 import { auth } from "./index";
 import { lookUpSession } from "./session-lookup";
-import { viewerSelect } from "./viewer-select";
+import { viewerSelect, type ViewerRow } from "./viewer-select";
 
 /**
  * The signed-in user, or null when there is no valid session. Throws when the session could not be
  * looked up (ServiceUnavailable when the database is unreachable): that is not a sign-out.
  */
-export const loadViewer = cache(async () => {
+export const loadViewer = cache(async (): Promise<ViewerRow | null> => {
   const session = await lookUpSession(() => auth());
   const id = session?.user?.id;
   if (!id) return null;
+  // Read with the session, in the same query (lib/auth/index.ts, getSessionAndUser).
+  const viewer = (session as { viewer?: ViewerRow }).viewer;
+  if (viewer?.id === id) return viewer;
   return db.user.findUnique({ where: { id }, select: viewerSelect });
 });
 

@@ -76,19 +76,26 @@ export const sharedItemsSql = (claimId: string) => Prisma.sql`
   WHERE me.id = ${claimId}`;
 
 /**
- * Flags the claim and every other organisation's active claim sharing one of its items
- * (`sharedItemsSql`) as `hasConflict`, inside the caller's transaction, so the reviewer's queue finds
- * both sides. Returns whether there was any. A flag is never cleared here: the reviewer decides the
- * conflict.
+ * At submission, in one statement inside the caller's transaction: whether the claim's organisation
+ * already claims one of its items in another active claim (`ownDuplicate`; then nothing is flagged,
+ * the caller refuses), else flags the claim and every other organisation's active claim sharing one
+ * of its items (`sharedItemsSql`) as `hasConflict`, so the reviewer's queue finds both sides
+ * (`hasConflict`: whether there was any). A flag is never cleared here: the reviewer decides the conflict.
  */
-export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string): Promise<{ ownDuplicate: boolean; hasConflict: boolean }> {
+  const [row] = await tx.$queryRaw<{ ownDuplicate: boolean; hasConflict: boolean }[]>`
     WITH shared AS (${sharedItemsSql(claimId)}),
-    others AS (
-      SELECT DISTINCT o.id FROM shared JOIN "Claim" o ON o.id = shared."claimId"
-      WHERE o."organizationId" <> (SELECT "organizationId" FROM "Claim" WHERE id = ${claimId})
-        AND o.status::text = ANY(${[...activeStatuses]}::text[])
+    active AS (
+      SELECT DISTINCT o.id, o."organizationId" = (SELECT "organizationId" FROM "Claim" WHERE id = ${claimId}) AS own
+      FROM shared JOIN "Claim" o ON o.id = shared."claimId"
+      WHERE o.status::text = ANY(${[...activeStatuses]}::text[])
+    ),
+    flagged AS (
+      UPDATE "Claim" SET "hasConflict" = true
+      WHERE NOT EXISTS (SELECT 1 FROM active WHERE own)
+        AND id IN (SELECT id FROM active WHERE NOT own UNION ALL SELECT ${claimId} WHERE EXISTS (SELECT 1 FROM active WHERE NOT own))
+      RETURNING id
     )
-    UPDATE "Claim" SET "hasConflict" = true WHERE id IN (SELECT id FROM others UNION ALL SELECT ${claimId} WHERE EXISTS (SELECT 1 FROM others)) RETURNING id`;
-  return rows.length > 0;
+    SELECT EXISTS (SELECT 1 FROM active WHERE own) AS "ownDuplicate", EXISTS (SELECT 1 FROM flagged) AS "hasConflict"`;
+  return row;
 }

@@ -76,7 +76,15 @@ export type TransitionInput = {
   /** The moment of the change and of the timer checks (defaults to now). */
   now?: Date;
   timers?: LifecycleTimers;
+  /**
+   * The claim as the caller read it while holding its row lock (`lockClaim`), in this transaction:
+   * then it is not read again. Its organisation and deletion are still checked here.
+   */
+  locked?: LockedClaim;
 };
+
+/** What `transition` reads of a claim. */
+export type LockedClaim = { id: string; status: ClaimStatus; statusChangedAt: Date | null; statusReasonCode: string | null; organizationId: string; deletedAt: Date | null };
 
 /**
  * Whether the unique indexes on Association refused the approval (another partner's association
@@ -174,11 +182,11 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   if (actor.kind === "partner" && !input.organizationId) return { ok: false, problem: "notAllowed" };
   if (candidates.every((rule) => checkReason(rule, reasonCode, reasonText) === null)) return { ok: false, problem: "reasonRequired" };
 
-  const claim = await tx.claim.findFirst({
-    where: { id: claimId, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
-    select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true, organizationId: true },
-  });
-  if (!claim) return { ok: false, problem: "notAllowed" };
+  const claim =
+    input.locked?.id === claimId
+      ? input.locked
+      : await tx.claim.findFirst({ where: { id: claimId }, select: { id: true, status: true, statusChangedAt: true, statusReasonCode: true, organizationId: true, deletedAt: true } });
+  if (!claim || claim.deletedAt !== null || (actor.kind === "partner" && claim.organizationId !== input.organizationId)) return { ok: false, problem: "notAllowed" };
   const current = claim.status;
   if (!fromList.includes(current)) return { ok: false, problem: "stale" };
   const rule = findTransition(current, to, actor.kind);

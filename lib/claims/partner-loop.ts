@@ -54,9 +54,10 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
         from: "PARTNER_ACTION_REQUIRED",
         to: "UNDER_REVIEW",
         ...asPartner(viewer, request),
+        locked: fresh,
       });
       if (!moved.ok) return repeated(tx);
-      await checkCollisionsAfterMove(tx, viewer, fresh);
+      await checkCollisionsAfterMove(tx, fresh);
       // A customer contact changed in this round, who has not been asked yet, gets the approval request
       // (the links sent before are bound to the old address). An answer already given stands.
       if (fresh.customerResponse === "NONE") {

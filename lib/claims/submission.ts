@@ -9,7 +9,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
-import { findCollisions, flagConflicts } from "./collisions";
+import { flagConflicts } from "./collisions";
 import { transition, lockClaim } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
@@ -89,11 +89,10 @@ export function changedSinceCheck(fresh: ClaimForSubmission, checked: ClaimForSu
  * item the organisation already claims in another active claim, and flags conflicts with other
  * partners' claims. Returns whether there are any.
  */
-export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: ClaimForSubmission): Promise<boolean> {
-  const scope = { organizationId: viewer.organization.id, tenantId: claim.tenantId, solutionArea: claim.solutionArea, partnerRole: claim.partnerRole, excludeClaimId: claim.id };
-  const own = await findCollisions({ ...scope, sameOrganization: true }, tx);
-  if (claimedItems(claim).some((id) => own[id])) throw new Refusal("duplicateOwnClaim");
-  return flagConflicts(tx, claim.id);
+export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, claim: { id: string }): Promise<boolean> {
+  const { ownDuplicate, hasConflict } = await flagConflicts(tx, claim.id);
+  if (ownDuplicate) throw new Refusal("duplicateOwnClaim");
+  return hasConflict;
 }
 
 export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<SubmitResult> {
@@ -129,12 +128,13 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
         to: "SUBMITTED",
         ...asPartner(viewer, request),
         action: "submitted",
+        locked: fresh,
       });
       if (!moved.ok) {
         const now = await tx.claimSubmission.findUnique({ where: { claimId } });
         return now ? done({ alreadySubmitted: true }) : failure("notEditable");
       }
-      const hasConflict = await checkCollisionsAfterMove(tx, viewer, fresh);
+      const hasConflict = await checkCollisionsAfterMove(tx, fresh);
       await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
       const kind = messageKinds.customerApprovalRequest;
       await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });

@@ -112,8 +112,9 @@ export async function enqueueMessage(
   message: { kind: string; dedupeKey: string; claimId?: string; payload: Prisma.InputJsonValue; availableAt?: Date; now?: Date },
 ) {
   // ON CONFLICT DO NOTHING: a cause queued twice at the same moment (two workers, two instances) waits
-  // for the first row and keeps it, where an upsert could fail on the unique key.
-  await tx.outboxMessage.createMany({
+  // for the first row and keeps it, where an upsert could fail on the unique key. The row written is
+  // returned at once; only a repeated cause reads the existing one.
+  const [created] = await tx.outboxMessage.createManyAndReturn({
     data: [{
       kind: message.kind,
       dedupeKey: message.dedupeKey,
@@ -123,7 +124,9 @@ export async function enqueueMessage(
       ...(message.now ? { createdAt: message.now } : {}),
     }],
     skipDuplicates: true,
+    select: { id: true },
   });
+  if (created) return created.id;
   const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
   return row.id;
 }

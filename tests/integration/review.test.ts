@@ -908,8 +908,8 @@ describe("beside the claim: competitors and reference checks", () => {
       expect(competitors.filter(mine).map((c) => [c.claimId, c.items, c.sameOrganization])).toEqual([[samePowerApps, [DEMO.subscriptions.northwindPowerApps], false]]);
       expect(await competitorsOf(otherSales)).toEqual([]);
       // The queue's conflict flag follows the same rule: by subscription, not by product.
-      expect(await db.$transaction((tx) => flagConflicts(tx, otherSales))).toBe(false);
-      expect(await db.$transaction((tx) => flagConflicts(tx, samePowerApps))).toBe(true);
+      expect(await db.$transaction((tx) => flagConflicts(tx, otherSales))).toEqual({ ownDuplicate: false, hasConflict: false });
+      expect(await db.$transaction((tx) => flagConflicts(tx, samePowerApps))).toEqual({ ownDuplicate: false, hasConflict: true });
       const flags = await db.claim.findMany({ where: { id: { in: [contoso, samePowerApps, otherSales] } }, select: { id: true, hasConflict: true } });
       expect(Object.fromEntries(flags.map((f) => [f.id, f.hasConflict]))).toEqual({ [contoso]: true, [samePowerApps]: true, [otherSales]: false });
     } finally {
