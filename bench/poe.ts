@@ -129,7 +129,8 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
               amount: share,
               timeout: 60,
               requests: [{ method: "POST", setupRequest: (request) => ({ ...request, path: `/api/claims/${queue.shift()}/submit` }) }],
-              headers: { cookie: `authjs.session-token=${options.sessionToken}`, origin: options.instances[0].baseUrl, "content-type": "application/json" },
+              // Every instance behind one address, as behind a load balancer: the portal answers only its configured host.
+              headers: { host: new URL(options.instances[0].baseUrl).host, cookie: `authjs.session-token=${options.sessionToken}`, origin: options.instances[0].baseUrl, "content-type": "application/json" },
               body: JSON.stringify({ acknowledgements: { accurate: true, customerConsent: true, roleAffectsEligibility: true, poeAuthentic: true, onePartner: true } }),
             },
             (error, finished) => (error ? reject(error) : resolve(finished)),
