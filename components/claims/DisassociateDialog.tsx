@@ -10,7 +10,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { PersonDelete20Regular } from "@fluentui/react-icons";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { disassociateClaimAction } from "@/lib/claims/partner-actions";
-import { disassociateSchema, type DisassociateInput } from "@/lib/claims/schemas";
+import { disassociateFormSchema, type DisassociateInput } from "@/lib/claims/fields";
 
 const useStyles = makeStyles({ content: { display: "flex", flexDirection: "column", gap: "12px" } });
 
@@ -23,7 +23,7 @@ export function DisassociateDialog({ claimId, tenantName }: { claimId: string; t
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
-  const form = useForm<DisassociateInput>({ resolver: zodResolver(disassociateSchema), defaultValues: { reason: "" } });
+  const form = useForm<DisassociateInput>({ resolver: zodResolver(disassociateFormSchema), defaultValues: { reason: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>

@@ -12,7 +12,7 @@ import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { PoeFiles, type UploadedFile } from "@/components/poe/PoeFiles";
 import { UploadAwareButton } from "@/components/poe/UploadAwareButton";
 import { disputeClaimAction } from "@/lib/claims/partner-actions";
-import { disputeSchema, type DisputeInput } from "@/lib/claims/schemas";
+import { disputeFormSchema, type DisputeInput } from "@/lib/claims/fields";
 
 const useStyles = makeStyles({
   section: { marginBottom: "16px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px", padding: "16px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -31,7 +31,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
   const [problem, setProblem] = useState<string>();
   const [filesError, setFilesError] = useState<string>();
   const [uploading, setUploading] = useState(false);
-  const form = useForm<DisputeInput>({ resolver: zodResolver(disputeSchema), defaultValues: { explanation: "" } });
+  const form = useForm<DisputeInput>({ resolver: zodResolver(disputeFormSchema), defaultValues: { explanation: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { Field, makeStyles, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { saveCommentsAction } from "@/lib/poe/actions";
-import { commentsSchema } from "@/lib/poe/schemas";
+import { commentsFormSchema } from "@/lib/poe/fields";
 import { SaveBar } from "./SaveBar";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "12px" } });
@@ -22,7 +22,7 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
   const [saved, setSaved] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const te = useTranslations("Errors");
-  const form = useForm<{ comments: string }>({ resolver: zodResolver(commentsSchema), defaultValues: { comments } });
+  const form = useForm<{ comments: string }>({ resolver: zodResolver(commentsFormSchema), defaultValues: { comments } });
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {

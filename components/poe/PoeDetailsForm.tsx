@@ -10,7 +10,8 @@ import { Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, 
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { savePoeDetailsAction } from "@/lib/poe/actions";
 import { SaveBar } from "./SaveBar";
-import { oldestAcknowledgement, poeActivityTypes, poeDetailsSchema, poeDocumentTypes, type PoeDetailsInput } from "@/lib/poe/schemas";
+import { poeDetailsFormSchema, type PoeDetailsInput } from "@/lib/poe/fields";
+import { oldestAcknowledgement, poeActivityTypes, poeDocumentTypes } from "@/lib/poe/vocabulary";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "16px" },
@@ -37,7 +38,7 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
   const withAllActivities = (given?: PoeDetailsInput["activities"]) =>
     poeActivityTypes.map((activity) => ({ activity, workloadIds: given?.find((a) => a.activity === activity)?.workloadIds ?? [] }));
   const form = useForm<PoeDetailsInput>({
-    resolver: zodResolver(poeDetailsSchema),
+    resolver: zodResolver(poeDetailsFormSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { documentType: undefined, activitiesDescription: "", customerAcknowledgedOn: "", acknowledgedByName: "", publicSector: false, ...defaults, activities: withAllActivities(defaults?.activities) },

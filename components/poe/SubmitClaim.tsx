@@ -10,7 +10,8 @@ import { useTranslations } from "next-intl";
 import { Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { submitClaimAction } from "@/lib/claims/actions";
-import { acknowledgementKeys, submissionSchema, type SubmissionInput } from "@/lib/poe/schemas";
+import { submissionFormSchema, type SubmissionInput } from "@/lib/poe/fields";
+import { acknowledgementKeys } from "@/lib/poe/vocabulary";
 import { UploadAwareButton } from "./UploadAwareButton";
 
 const useStyles = makeStyles({
@@ -26,7 +27,7 @@ export function SubmitClaim({ claimId, uploading = false }: { claimId: string; u
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
   const form = useForm<SubmissionInput>({
-    resolver: zodResolver(submissionSchema),
+    resolver: zodResolver(submissionFormSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { acknowledgements: Object.fromEntries(acknowledgementKeys.map((key) => [key, false])) as unknown as SubmissionInput["acknowledgements"] },

@@ -5,7 +5,7 @@ import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
-import { contactsSchema, type ContactsInput, type WizardStep } from "@/lib/claims/schemas";
+import { contactsFormSchema, type ContactsInput, type WizardStep } from "@/lib/claims/fields";
 import { locales } from "@/lib/i18n/locales";
 import { useFieldError } from "./fieldError";
 import { useWizardStep } from "./useWizardStep";
@@ -24,7 +24,7 @@ export function ContactsStep({ claimKey, reachable, defaults }: { claimKey: stri
   const tr = useTranslations();
   const fieldError = useFieldError();
   const form = useForm<ContactsInput>({
-    resolver: zodResolver(contactsSchema),
+    resolver: zodResolver(contactsFormSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: {

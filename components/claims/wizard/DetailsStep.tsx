@@ -6,7 +6,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Badge, Checkbox, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
-import { detailsSchema, type DetailsInput, type WizardStep } from "@/lib/claims/schemas";
+import { detailsFormSchema, type DetailsInput, type WizardStep } from "@/lib/claims/fields";
 import { roleDefinitions, rolesOf, solutionAreas } from "@/lib/claims/roles";
 import { useFieldError } from "./fieldError";
 import { useWizardStep } from "./useWizardStep";
@@ -41,7 +41,7 @@ export function DetailsStep({
   const tr = useTranslations();
   const fieldError = useFieldError();
   const form = useForm<DetailsInput>({
-    resolver: zodResolver(detailsSchema),
+    resolver: zodResolver(detailsFormSchema),
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { incentiveOptOut: false, name: "", tenantId: "", partnerId: locations.length === 1 ? locations[0].partnerId : "", ...defaults },

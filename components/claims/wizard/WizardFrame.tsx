@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { Checkmark16Filled } from "@fluentui/react-icons";
 import { cancelClaimWizard } from "@/lib/claims/actions";
-import type { WizardStep } from "@/lib/claims/schemas";
+import type { WizardStep } from "@/lib/claims/fields";
 import { useHydrated } from "@/components/hooks/useHydrated";
 
 const useStyles = makeStyles({

@@ -6,7 +6,7 @@ import { Controller, get, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Checkbox, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
-import { workloadsSchema, type WorkloadsInput, type WizardStep } from "@/lib/claims/schemas";
+import { workloadsFormSchema, type WorkloadsInput, type WizardStep } from "@/lib/claims/fields";
 import type { Collisions } from "@/lib/claims/collisions";
 import type { Eligibility } from "@/lib/claims/rules";
 import { useFieldError } from "./fieldError";
@@ -55,7 +55,7 @@ export function WorkloadsStep({
   const t = useTranslations("Wizard");
   const tr = useTranslations();
   const fieldError = useFieldError();
-  const form = useForm<WorkloadsInput>({ resolver: zodResolver(workloadsSchema), mode: "onSubmit", defaultValues: { workloadIds: [], subscriptionIds: [], ...defaults } });
+  const form = useForm<WorkloadsInput>({ resolver: zodResolver(workloadsFormSchema), mode: "onSubmit", defaultValues: { workloadIds: [], subscriptionIds: [], ...defaults } });
   const { pending, formError, saveAndGo, goBack } = useWizardStep({ claimKey, step: 2, form });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const business = solutionArea === "BUSINESS_APPLICATIONS";
