@@ -7,6 +7,11 @@
 // schema, so the server's schemas (zod) take them as they are.
 import { z } from "zod/mini";
 
+// In the browser zod validates without compiling validators at run time: its probe for whether it may
+// (`new Function`) is refused by the pages' CSP, which has no 'unsafe-eval', and Chromium reports the
+// refusal as a violation even though zod catches it. Every schema the browser runs is built on this module.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates. */
 const UNSAFE_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 /** The same, and tab and line breaks too: a one-line value (a name, an id, a search) has none. */

@@ -29,6 +29,7 @@ export function WizardFrame({
   onBack,
   onNext,
   nextLabel,
+  onFirstUse,
   children,
 }: {
   claimKey: string;
@@ -39,6 +40,8 @@ export function WizardFrame({
   onBack?: () => void;
   onNext: () => void;
   nextLabel?: string;
+  /** Called when the form is first focused (the step loads its validation then). */
+  onFirstUse?: () => void;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -54,6 +57,7 @@ export function WizardFrame({
     <form
       noValidate
       data-ready={hydrated || undefined}
+      onFocus={onFirstUse}
       onSubmit={(event) => {
         event.preventDefault();
         onNext();
