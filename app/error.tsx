@@ -1,32 +1,15 @@
 "use client";
-// What a page shows when it fails on the server (the database unreachable, or a fault of ours): the
-// portal's own message and a way to try again, inside the portal's frame. In production the error
-// carries only a digest, never its message or stack.
-import { useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { Button } from "@fluentui/react-components";
+// The boundary of a page that fails on the server: it shows components/PageErrorView.tsx. Every page
+// loads its boundary up front, so the view (and its button) is loaded only when a page fails. In
+// production the error carries only a digest, never its message or stack.
+import { lazy, Suspense } from "react";
+
+const PageErrorView = lazy(() => import("@/components/PageErrorView").then((m) => ({ default: m.PageErrorView })));
 
 export default function PageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("Errors");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
   return (
-    <main style={{ padding: "48px", maxWidth: 640 }}>
-      <h1>{t("title")}</h1>
-      <p role="alert">{t("generic")}</p>
-      <Button
-        appearance="primary"
-        disabled={pending}
-        onClick={() =>
-          startTransition(() => {
-            router.refresh();
-            reset();
-          })
-        }
-      >
-        {t("retry")}
-      </Button>
-    </main>
+    <Suspense fallback={null}>
+      <PageErrorView reset={reset} />
+    </Suspense>
   );
 }

@@ -2,8 +2,15 @@
 // URL parameter, as checks and as the zod primitives every schema builds its text fields from.
 // Refused: NUL and the other control characters (PostgreSQL refuses NUL in text; the rest corrupt
 // exports, logs and emails) and lone surrogates (half of a UTF-16 pair: not text, and invalid UTF-8).
-// Pure code without imports from the server, so the same checks run in the browser's forms.
-import { z } from "zod";
+// Pure code without imports from the server, so the same checks run in the browser's forms. The zod
+// primitives are written with zod/mini, the small build the browser gets; a zod/mini schema is a zod
+// schema, so the server's schemas (zod) take them as they are.
+import { z } from "zod/mini";
+
+// In the browser zod validates without compiling validators at run time: its probe for whether it may
+// (`new Function`) is refused by the pages' CSP, which has no 'unsafe-eval', and Chromium reports the
+// refusal as a violation even though zod catches it. Every schema the browser runs is built on this module.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates. */
 const UNSAFE_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
@@ -36,26 +43,26 @@ export const INVALID_CHARACTERS = "invalidCharacters";
  * length rule: the base of the others.
  */
 export const wellFormedText = ({ multiline = false }: Lines = {}) =>
-  z
-    .string({ error: "required" })
+  z.string({ error: "required" }).check(
     // zod runs length checks (min, max) on any value with a `length`, strings or not, and one whose
     // `length` cannot be compared throws: a value that is not a string stops here, with no check after.
-    .refine((value: unknown) => typeof value === "string", { error: "required", abort: true, when: () => true })
-    .trim()
-    .refine((value) => isWellFormedText(value, { multiline }), INVALID_CHARACTERS);
+    z.refine((value: unknown) => typeof value === "string", { error: "required", abort: true, when: () => true }),
+    z.trim(),
+    z.refine((value: string) => isWellFormedText(value, { multiline }), INVALID_CHARACTERS),
+  );
 
 /** A required text field: trimmed, well formed, not empty, at most `max` characters. */
-export const requiredText = (max: number, lines: Lines = {}) => wellFormedText(lines).min(1, "required").max(max, "tooLong");
+export const requiredText = (max: number, lines: Lines = {}) => wellFormedText(lines).check(z.minLength(1, "required"), z.maxLength(max, "tooLong"));
 
 /** An optional text field: trimmed, well formed, at most `max` characters; empty becomes undefined. */
 export const optionalText = (max: number, lines: Lines = {}) =>
-  wellFormedText(lines)
-    .max(max, "tooLong")
-    .optional()
-    .transform((value) => (value ? value : undefined));
+  z.pipe(
+    z.optional(wellFormedText(lines).check(z.maxLength(max, "tooLong"))),
+    z.transform((value: string | undefined) => (value ? value : undefined)),
+  );
 
 /** Text that may be empty (a cleared comment): trimmed, well formed, at most `max` characters. */
-export const clearableText = (max: number, lines: Lines = {}) => wellFormedText(lines).max(max, "tooLong");
+export const clearableText = (max: number, lines: Lines = {}) => wellFormedText(lines).check(z.maxLength(max, "tooLong"));
 
 const ID = /^[\x21-\x7e]{1,64}$/;
 
@@ -63,7 +70,7 @@ const ID = /^[\x21-\x7e]{1,64}$/;
  * An id as it arrives from a URL or an action's argument (a claim, a file, an organisation, a catalog
  * item): 1 to 64 visible ASCII characters. Anything else names nothing: answer 404 or a field error.
  */
-export const idSchema = z.string({ error: "invalidRequest" }).regex(ID, "invalidRequest");
+export const idSchema = z.string({ error: "invalidRequest" }).check(z.regex(ID, "invalidRequest"));
 
 /** The id, or null when the value is not one (the route or page answers 404). */
 export function parseId(value: unknown): string | null {

@@ -2,6 +2,7 @@
 // The claim page: status, what it means and what comes next, what the claim holds (and, once associated,
 // the customer's usage), the actions its status allows (edit and resubmit, dispute, disassociate), and its history.
 import { useState, useTransition, type ReactNode } from "react";
+import dynamic from "next/dynamic";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -27,17 +28,19 @@ import { renewClaimAction } from "@/lib/claims/partner-actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
 import { PageHeader } from "../PageHeader";
 import { ClaimSummary } from "./ClaimSummary";
-import { DisassociateDialog } from "./DisassociateDialog";
 import { AssociationList } from "./AssociationList";
 import type { AssociationView } from "@/lib/claims/associations";
 import type { UsageView } from "@/lib/usage/view";
 import { UsageSection } from "./UsageSection";
-import { DisputeForm } from "./DisputeForm";
 import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
 import { ClaimTimeline, type ClaimEventView } from "./ClaimTimeline";
 import { StatusExplanation, type StatusTimeline } from "./StatusExplanation";
 import { useHydrated } from "@/components/hooks/useHydrated";
+
+// Shown in one status each (Approved; Rejected within the dispute window): loaded only on those claims' pages.
+const DisassociateDialog = dynamic(() => import("./DisassociateDialog").then((m) => m.DisassociateDialog));
+const DisputeForm = dynamic(() => import("./DisputeForm").then((m) => m.DisputeForm));
 
 const useStyles = makeStyles({
   meta: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", marginBottom: "16px", color: tokens.colorNeutralForeground2 },

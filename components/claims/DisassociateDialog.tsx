@@ -4,13 +4,15 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, makeStyles, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { PersonDelete20Regular } from "@fluentui/react-icons";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { disassociateClaimAction } from "@/lib/claims/partner-actions";
-import { disassociateSchema, type DisassociateInput } from "@/lib/claims/schemas";
+import type { DisassociateInput } from "@/lib/claims/fields";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
+
+const validation = resolverOnDemand(() => import("@/lib/claims/fields").then((m) => m.disassociateFormSchema));
 
 const useStyles = makeStyles({ content: { display: "flex", flexDirection: "column", gap: "12px" } });
 
@@ -23,7 +25,7 @@ export function DisassociateDialog({ claimId, tenantName }: { claimId: string; t
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
-  const form = useForm<DisassociateInput>({ resolver: zodResolver(disassociateSchema), defaultValues: { reason: "" } });
+  const form = useForm<DisassociateInput>({ resolver: validation.resolver, defaultValues: { reason: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
@@ -48,7 +50,7 @@ export function DisassociateDialog({ claimId, tenantName }: { claimId: string; t
         <Button icon={<PersonDelete20Regular />}>{t("disassociate")}</Button>
       </DialogTrigger>
       <DialogSurface>
-        <form noValidate onSubmit={onSubmit} aria-label={t("disassociateTitle")}>
+        <form noValidate onSubmit={onSubmit} aria-label={t("disassociateTitle")} onFocus={validation.preload}>
           <DialogBody>
             <DialogTitle>{t("disassociateTitle")}</DialogTitle>
             <DialogContent className={styles.content}>

@@ -5,14 +5,16 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { Field, makeStyles, MessageBar, MessageBarBody, Subtitle2, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { PoeFiles, type UploadedFile } from "@/components/poe/PoeFiles";
 import { UploadAwareButton } from "@/components/poe/UploadAwareButton";
 import { disputeClaimAction } from "@/lib/claims/partner-actions";
-import { disputeSchema, type DisputeInput } from "@/lib/claims/schemas";
+import type { DisputeInput } from "@/lib/claims/fields";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
+
+const validation = resolverOnDemand(() => import("@/lib/claims/fields").then((m) => m.disputeFormSchema));
 
 const useStyles = makeStyles({
   section: { marginBottom: "16px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px", padding: "16px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -31,7 +33,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
   const [problem, setProblem] = useState<string>();
   const [filesError, setFilesError] = useState<string>();
   const [uploading, setUploading] = useState(false);
-  const form = useForm<DisputeInput>({ resolver: zodResolver(disputeSchema), defaultValues: { explanation: "" } });
+  const form = useForm<DisputeInput>({ resolver: validation.resolver, defaultValues: { explanation: "" } });
 
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
@@ -58,7 +60,7 @@ export function DisputeForm({ claimId, closesAt, newFiles }: { claimId: string; 
       <Text>{t("disputeIntro", { date: format.dateTime(new Date(closesAt), { dateStyle: "medium" }) })}</Text>
       {/* The files block has buttons of its own, so it stays outside the form; Submit dispute names the form. */}
       {/* Submit dispute stays focusable while files upload (so its reason is read out), hence the guard here too. */}
-      <form id="dispute-form" noValidate onSubmit={(event) => (uploading ? event.preventDefault() : onSubmit(event))} aria-labelledby="dispute-heading">
+      <form id="dispute-form" noValidate onFocus={validation.preload} onSubmit={(event) => (uploading ? event.preventDefault() : onSubmit(event))} aria-labelledby="dispute-heading">
         <Field label={t("disputeExplanation")} required hint={t("maxChars", { max: 2000 })} {...fieldError(form.formState.errors.explanation)}>
           <Textarea {...form.register("explanation")} rows={5} resize="vertical" maxLength={2000} />
         </Field>

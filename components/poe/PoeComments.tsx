@@ -3,13 +3,14 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, makeStyles, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { saveCommentsAction } from "@/lib/poe/actions";
-import { commentsSchema } from "@/lib/poe/schemas";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
 import { SaveBar } from "./SaveBar";
+
+const validation = resolverOnDemand(() => import("@/lib/poe/fields").then((m) => m.commentsFormSchema));
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: "12px" } });
 
@@ -22,7 +23,7 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
   const [saved, setSaved] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const te = useTranslations("Errors");
-  const form = useForm<{ comments: string }>({ resolver: zodResolver(commentsSchema), defaultValues: { comments } });
+  const form = useForm<{ comments: string }>({ resolver: validation.resolver, defaultValues: { comments } });
   const onSubmit = form.handleSubmit((values) =>
     new Promise<void>((resolve) =>
       startTransition(async () => {
@@ -38,7 +39,7 @@ export function PoeComments({ claimId, comments }: { claimId: string; comments: 
     ),
   );
   return (
-    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("commentsHeading")}>
+    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("commentsHeading")} onFocus={validation.preload}>
       <Field label={t("comments")} {...fieldError(form.formState.errors.comments)}>
         <Textarea {...form.register("comments")} rows={3} resize="vertical" />
       </Field>

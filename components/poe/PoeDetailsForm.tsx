@@ -4,13 +4,16 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Path } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, tokens } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { savePoeDetailsAction } from "@/lib/poe/actions";
 import { SaveBar } from "./SaveBar";
-import { oldestAcknowledgement, poeActivityTypes, poeDetailsSchema, poeDocumentTypes, type PoeDetailsInput } from "@/lib/poe/schemas";
+import type { PoeDetailsInput } from "@/lib/poe/fields";
+import { oldestAcknowledgement, poeActivityTypes, poeDocumentTypes } from "@/lib/poe/vocabulary";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
+
+const validation = resolverOnDemand(() => import("@/lib/poe/fields").then((m) => m.poeDetailsFormSchema));
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "16px" },
@@ -37,7 +40,7 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
   const withAllActivities = (given?: PoeDetailsInput["activities"]) =>
     poeActivityTypes.map((activity) => ({ activity, workloadIds: given?.find((a) => a.activity === activity)?.workloadIds ?? [] }));
   const form = useForm<PoeDetailsInput>({
-    resolver: zodResolver(poeDetailsSchema),
+    resolver: validation.resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { documentType: undefined, activitiesDescription: "", customerAcknowledgedOn: "", acknowledgedByName: "", publicSector: false, ...defaults, activities: withAllActivities(defaults?.activities) },
@@ -65,7 +68,7 @@ export function PoeDetailsForm({ claimId, workloads, defaults }: { claimId: stri
   );
 
   return (
-    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("detailsHeading")}>
+    <form className={styles.form} noValidate onSubmit={onSubmit} aria-label={t("detailsHeading")} onFocus={validation.preload}>
       {formError ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{formError === "unavailable" ? te("unavailable") : t("problems.notEditable")}</MessageBarBody>

@@ -9,9 +9,8 @@ import { useDropzone } from "react-dropzone";
 import { useTranslations } from "next-intl";
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Dismiss20Regular, Document20Regular, ErrorCircle20Regular, Open20Regular } from "@fluentui/react-icons";
-import { inlinePoeKinds } from "@/lib/poe/schemas";
+import { inlinePoeKinds, MAX_FILE_BYTES } from "@/lib/poe/vocabulary";
 import { removePoeFileAction } from "@/lib/poe/actions";
-import { MAX_FILE_BYTES } from "@/lib/poe/schemas";
 
 const useStyles = makeStyles({
   zone: {

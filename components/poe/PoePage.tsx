@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Divider, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useHydrated } from "@/components/hooks/useHydrated";
 import type { ProofView } from "@/lib/poe/queries";
-import type { PoeDetailsInput } from "@/lib/poe/schemas";
+import type { PoeDetailsInput } from "@/lib/poe/fields";
 import { PageHeader } from "../PageHeader";
 import { PoeComments } from "./PoeComments";
 import { PoeDetailsForm } from "./PoeDetailsForm";

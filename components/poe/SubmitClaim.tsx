@@ -5,13 +5,16 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, type Path } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Checkbox, Field, makeStyles, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useFieldError } from "@/components/claims/wizard/fieldError";
 import { submitClaimAction } from "@/lib/claims/actions";
-import { acknowledgementKeys, submissionSchema, type SubmissionInput } from "@/lib/poe/schemas";
+import type { SubmissionInput } from "@/lib/poe/fields";
+import { acknowledgementKeys } from "@/lib/poe/vocabulary";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
 import { UploadAwareButton } from "./UploadAwareButton";
+
+const validation = resolverOnDemand(() => import("@/lib/poe/fields").then((m) => m.submissionFormSchema));
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -26,7 +29,7 @@ export function SubmitClaim({ claimId, uploading = false }: { claimId: string; u
   const [pending, startTransition] = useTransition();
   const [problem, setProblem] = useState<string>();
   const form = useForm<SubmissionInput>({
-    resolver: zodResolver(submissionSchema),
+    resolver: validation.resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { acknowledgements: Object.fromEntries(acknowledgementKeys.map((key) => [key, false])) as unknown as SubmissionInput["acknowledgements"] },
@@ -50,7 +53,7 @@ export function SubmitClaim({ claimId, uploading = false }: { claimId: string; u
   // The button stays focusable while files upload (so its reason is read out), hence the guard here too.
   const submit = (event: FormEvent<HTMLFormElement>) => (uploading ? event.preventDefault() : onSubmit(event));
   return (
-    <form className={styles.form} noValidate onSubmit={submit} aria-label={t("submitHeading")}>
+    <form className={styles.form} noValidate onSubmit={submit} aria-label={t("submitHeading")} onFocus={validation.preload}>
       {acknowledgementKeys.map((key) => (
         <Controller
           key={key}

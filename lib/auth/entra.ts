@@ -34,9 +34,9 @@ const claimsSchema = z.object({
   ver: z.literal("2.0"),
   tid: guid,
   oid: guid,
-  name: wellFormedText().max(200).optional().catch(undefined),
-  email: wellFormedText().max(320).optional().catch(undefined),
-  preferred_username: wellFormedText().max(320).optional().catch(undefined),
+  name: z.optional(wellFormedText().check(z.maxLength(200))).catch(undefined),
+  email: z.optional(wellFormedText().check(z.maxLength(320))).catch(undefined),
+  preferred_username: z.optional(wellFormedText().check(z.maxLength(320))).catch(undefined),
   roles: z.array(z.string()).optional().default([]),
 });
 export type EntraClaims = z.infer<typeof claimsSchema>;

@@ -2,6 +2,7 @@
 // shows, and recording the answer. A GET never changes anything; only the form's POST does.
 import "server-only";
 import { createTranslator } from "next-intl";
+import { z } from "zod";
 import { db } from "../db";
 import type { Tx } from "../db-client";
 import type { ClaimStatus, CustomerResponse } from "../generated/prisma/enums";
@@ -34,9 +35,12 @@ export type LinkProblem = { ok: false; reason: "tampered" | "expired" | "unknown
 export type InvalidAnswer = { ok: false; reason: "invalidReason"; view: CustomerView };
 
 /** The decline's reason: optional, well-formed text (line breaks allowed), trimmed, at most 1000 characters (the form's limit). */
-export const declineReasonSchema = wellFormedText({ multiline: true })
-  .transform((value) => Array.from(value).slice(0, 1000).join("").trim() || undefined)
-  .optional();
+export const declineReasonSchema = z.optional(
+  z.pipe(
+    wellFormedText({ multiline: true }),
+    z.transform((value: string) => Array.from(value).slice(0, 1000).join("").trim() || undefined),
+  ),
+);
 
 type VerifiedLink = Extract<Awaited<ReturnType<typeof verifyCustomerLink>>, { ok: true }>["link"];
 

@@ -32,7 +32,7 @@ export const customerResponses = ["NONE", "APPROVED", "DECLINED"] as const satis
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A cursor as the URL carries it: base64url, of a bounded length (decodeCursor checks what it holds). */
 const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,200}$/;
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.core.SomeType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.optional(schema));
 /** A real calendar day (2021-02-30 is not one), from year 1970 on. */
 const realDay = (v: string) => {
   const at = new Date(`${v}T00:00:00Z`);
@@ -72,7 +72,7 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-const wellFormedParameter = wellFormedText().max(1000);
+const wellFormedParameter = wellFormedText().check(z.maxLength(1000));
 
 /**
  * Why a URL's query cannot be exported as it stands, or null: a parameter (name or value) that is not

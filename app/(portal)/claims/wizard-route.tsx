@@ -3,10 +3,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/PageHeader";
-import { ContactsStep } from "@/components/claims/wizard/ContactsStep";
-import { DetailsStep } from "@/components/claims/wizard/DetailsStep";
-import { ReviewStep } from "@/components/claims/wizard/ReviewStep";
-import { WorkloadsStep } from "@/components/claims/wizard/WorkloadsStep";
+import { ContactsStep, DetailsStep, ReviewStep, WorkloadsStep } from "@/components/claims/wizard/steps";
 import { requirePartnerAdmin } from "@/lib/auth/session";
 import { solutionAreas } from "@/lib/claims/roles";
 import { summaryOfWizard } from "@/lib/claims/summary";

@@ -2,10 +2,10 @@
 // Step 3: the customer's contact (who receives the approval email) and the partner's own contact,
 // each a fieldset whose legend says whose "Name" it is.
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
-import { contactsSchema, type ContactsInput, type WizardStep } from "@/lib/claims/schemas";
+import type { ContactsInput, WizardStep } from "@/lib/claims/fields";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
 import { locales } from "@/lib/i18n/locales";
 import { useFieldError } from "./fieldError";
 import { useWizardStep } from "./useWizardStep";
@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
 });
 
+const validation = resolverOnDemand(() => import("@/lib/claims/fields").then((m) => m.contactsFormSchema));
+
 type TextField = Exclude<keyof ContactsInput, "customerLocale">;
 
 export function ContactsStep({ claimKey, reachable, defaults }: { claimKey: string; reachable: WizardStep; defaults: Partial<ContactsInput> }) {
@@ -24,7 +26,7 @@ export function ContactsStep({ claimKey, reachable, defaults }: { claimKey: stri
   const tr = useTranslations();
   const fieldError = useFieldError();
   const form = useForm<ContactsInput>({
-    resolver: zodResolver(contactsSchema),
+    resolver: validation.resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: {
@@ -58,7 +60,7 @@ export function ContactsStep({ claimKey, reachable, defaults }: { claimKey: stri
   );
 
   return (
-    <WizardFrame claimKey={claimKey} step={3} reachable={reachable} pending={pending} formError={formError} onBack={goBack} onNext={saveAndGo(4)}>
+    <WizardFrame claimKey={claimKey} step={3} reachable={reachable} pending={pending} formError={formError} onBack={goBack} onNext={saveAndGo(4)} onFirstUse={validation.preload}>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t("customerContact")}</legend>
         {text("customerContactName", t("contactName"))}

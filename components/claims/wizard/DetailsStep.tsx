@@ -3,10 +3,10 @@
 // role's extra fields (incentive opt-out; revenue association details). After submission (Partner
 // action required) only the PartnerID may change here: the rest is shown locked, and the server refuses it too.
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Badge, Checkbox, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
-import { detailsSchema, type DetailsInput, type WizardStep } from "@/lib/claims/schemas";
+import type { DetailsInput, WizardStep } from "@/lib/claims/fields";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
 import { roleDefinitions, rolesOf, solutionAreas } from "@/lib/claims/roles";
 import { useFieldError } from "./fieldError";
 import { useWizardStep } from "./useWizardStep";
@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "12px 16px 16px", display: "flex", flexDirection: "column", gap: "12px", margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
 });
+
+const validation = resolverOnDemand(() => import("@/lib/claims/fields").then((m) => m.detailsFormSchema));
 
 export const TENANT_ID_HELP = "https://learn.microsoft.com/partner-center/account-settings/find-ids-and-domain-names";
 export const COOP_HELP = "https://learn.microsoft.com/partner-center/marketing/earn-co-op-marketing-funds";
@@ -41,7 +43,7 @@ export function DetailsStep({
   const tr = useTranslations();
   const fieldError = useFieldError();
   const form = useForm<DetailsInput>({
-    resolver: zodResolver(detailsSchema),
+    resolver: validation.resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: { incentiveOptOut: false, name: "", tenantId: "", partnerId: locations.length === 1 ? locations[0].partnerId : "", ...defaults },
@@ -53,7 +55,7 @@ export function DetailsStep({
   const lockedHint = locked ? t("lockedHint") : undefined;
 
   return (
-    <WizardFrame claimKey={claimKey} step={1} reachable={reachable} pending={pending} formError={formError} onNext={saveAndGo(2)}>
+    <WizardFrame claimKey={claimKey} step={1} reachable={reachable} pending={pending} formError={formError} onNext={saveAndGo(2)} onFirstUse={validation.preload}>
       {locked ? (
         <MessageBar intent="info" data-testid="locked-note">
           <MessageBarBody>{t("lockedNote")}</MessageBarBody>

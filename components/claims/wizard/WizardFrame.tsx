@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { Checkmark16Filled } from "@fluentui/react-icons";
 import { cancelClaimWizard } from "@/lib/claims/actions";
-import type { WizardStep } from "@/lib/claims/schemas";
+import type { WizardStep } from "@/lib/claims/fields";
 import { useHydrated } from "@/components/hooks/useHydrated";
 
 const useStyles = makeStyles({
@@ -29,6 +29,7 @@ export function WizardFrame({
   onBack,
   onNext,
   nextLabel,
+  onFirstUse,
   children,
 }: {
   claimKey: string;
@@ -39,6 +40,8 @@ export function WizardFrame({
   onBack?: () => void;
   onNext: () => void;
   nextLabel?: string;
+  /** Called when the form is first focused (the step loads its validation then). */
+  onFirstUse?: () => void;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -54,6 +57,7 @@ export function WizardFrame({
     <form
       noValidate
       data-ready={hydrated || undefined}
+      onFocus={onFirstUse}
       onSubmit={(event) => {
         event.preventDefault();
         onNext();

@@ -3,10 +3,10 @@
 // (Business Applications), with the reason a subscription cannot be chosen and a warning where
 // another partner already holds or claims an item.
 import { Controller, get, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { Checkbox, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
-import { workloadsSchema, type WorkloadsInput, type WizardStep } from "@/lib/claims/schemas";
+import type { WorkloadsInput, WizardStep } from "@/lib/claims/fields";
+import { resolverOnDemand } from "@/components/forms/resolverOnDemand";
 import type { Collisions } from "@/lib/claims/collisions";
 import type { Eligibility } from "@/lib/claims/rules";
 import { useFieldError } from "./fieldError";
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   tenant: { color: tokens.colorNeutralForeground2 },
 });
+
+const validation = resolverOnDemand(() => import("@/lib/claims/fields").then((m) => m.workloadsFormSchema));
 
 export type WorkloadOption = { id: string; name: string };
 export type SubscriptionOption = { id: string; workloadId: string; channel: "VOLUME_LICENSING" | "WEB_DIRECT" | "CSP"; endsAt: string; eligibility: Eligibility; endsSoon: boolean };
@@ -55,7 +57,7 @@ export function WorkloadsStep({
   const t = useTranslations("Wizard");
   const tr = useTranslations();
   const fieldError = useFieldError();
-  const form = useForm<WorkloadsInput>({ resolver: zodResolver(workloadsSchema), mode: "onSubmit", defaultValues: { workloadIds: [], subscriptionIds: [], ...defaults } });
+  const form = useForm<WorkloadsInput>({ resolver: validation.resolver, mode: "onSubmit", defaultValues: { workloadIds: [], subscriptionIds: [], ...defaults } });
   const { pending, formError, saveAndGo, goBack } = useWizardStep({ claimKey, step: 2, form });
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   const business = solutionArea === "BUSINESS_APPLICATIONS";
@@ -70,7 +72,7 @@ export function WorkloadsStep({
   const workloadError = fieldError(errors.workloadIds).validationMessage ?? fieldError(errors.subscriptionIds).validationMessage;
 
   return (
-    <WizardFrame claimKey={claimKey} step={2} reachable={reachable} pending={pending} formError={formError} onBack={goBack} onNext={saveAndGo(3)}>
+    <WizardFrame claimKey={claimKey} step={2} reachable={reachable} pending={pending} formError={formError} onBack={goBack} onNext={saveAndGo(3)} onFirstUse={validation.preload}>
       <Text className={styles.tenant}>{t("tenantLabel", { name: tenant.name ?? tr(`Areas.${solutionArea}`), tenantId: tenant.id })}</Text>
       <Controller
         control={form.control}

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { saveWizardStep } from "@/lib/claims/actions";
-import type { WizardStep } from "@/lib/claims/schemas";
+import type { WizardStep } from "@/lib/claims/fields";
 
 export const wizardPath = (claimKey: string, step: WizardStep) => `${claimKey === "new" ? "/claims/new" : `/claims/${claimKey}/edit`}?step=${step}`;
 
