@@ -1,7 +1,8 @@
 // Browser flows shared by the claim tests: a Draft through the wizard, a file dropped on the drop
 // zone, and a Draft submitted with its proof of execution.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { samplePdf } from "../support/poe-samples";
+import { signIn } from "./support";
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
 export const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
@@ -111,4 +112,31 @@ export async function submitWithProof(page: Page, name: string, proof: ProofOpti
   await page.getByRole("button", { name: "Submit claim" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("claim-status")).toHaveText("Submitted");
+}
+
+/** Another person signed in, in a browser context of their own. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** From the reviewer's queue: the claim found by its name, opened. */
+export async function openFromQueue(reviewer: Page, name: string) {
+  await reviewer.goto("/review");
+  await ready(reviewer);
+  await reviewer.getByRole("searchbox", { name: "Search" }).fill(name);
+  await reviewer.getByRole("button", { name: "Apply" }).click();
+  await expect(reviewer.getByTestId("queue-row")).toHaveCount(1);
+  await reviewer.getByRole("link", { name }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
+  await ready(reviewer);
+}
+
+/** Switches the portal's language from the user menu and waits for the page in it. */
+export async function inLanguage(page: Page, language: "日本語" | "English") {
+  await page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ }).click();
+  await page.getByRole("menuitemradio", { name: language }).click();
+  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
+  await ready(page);
 }

@@ -2,30 +2,11 @@
 // reviewer filters the queue, opens a claim, opens its PoE, asks the partner for action; the partner
 // updates the proof and resubmits; the reviewer approves and the partner sees Approved. A second claim
 // is rejected, disputed with new proof, and rejected for good.
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { samplePdf } from "../support/poe-samples";
-import { createDraft, dropFile, ready, submitWithProof, unique, type BusinessApplicationsProduct } from "./claims";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-/** From the queue: the claim found by its name, opened. */
-async function openFromQueue(reviewer: Page, name: string) {
-  await reviewer.goto("/review");
-  await ready(reviewer);
-  await reviewer.getByRole("searchbox", { name: "Search" }).fill(name);
-  await reviewer.getByRole("button", { name: "Apply" }).click();
-  await expect(reviewer.getByTestId("queue-row")).toHaveCount(1);
-  await reviewer.getByRole("link", { name }).click();
-  await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
-  await ready(reviewer);
-}
+import { createDraft, dropFile, inLanguage, openFromQueue, ready, signedIn, submitWithProof, unique, type BusinessApplicationsProduct } from "./claims";
 
 async function decideWithReason(reviewer: Page, button: string, reason: string, words: string, confirm: string) {
   await reviewer.getByRole("button", { name: button, exact: true }).click();
@@ -254,14 +235,6 @@ test("the most recent valid PoE wins: the review page says what Approve will do,
   await reviewer.context().close();
   await fabrikam.context().close();
 });
-
-/** Switches the portal's language from the user menu and waits for the page in it. */
-async function inLanguage(page: Page, language: "日本語" | "English") {
-  await page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ }).click();
-  await page.getByRole("menuitemradio", { name: language }).click();
-  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
-  await ready(page);
-}
 
 test("a Dynamics association ending within 90 days offers Re-associate, which starts a new claim from this one", async ({ page: contoso, browser }) => {
   const name = `Field Service ${unique()}`;

@@ -3,12 +3,12 @@
 // it, the partner's claim page and the reviewer's page show each workload's chart (an image with a summary)
 // and the same figures in a table, in English and in Japanese. The partner then disassociates: the month
 // the association stood stays visible.
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
 import { demoUsageFigures } from "../../lib/usage/demo-data";
 import { monthKey, startOfMonth } from "../../lib/usage/months";
-import { createDraft, ready, submitWithProof, unique } from "./claims";
+import { createDraft, inLanguage, openFromQueue, ready, signedIn, submitWithProof, unique } from "./claims";
 
 const WORKLOADS = [
   { id: "mws-microsoft-teams", name: "Microsoft Teams" },
@@ -45,20 +45,6 @@ async function expectUsage(page: Page, locale: "en" | "ja") {
   }
 }
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
-
-/** Switches the portal's language from the user menu and waits for the page in it. */
-async function inLanguage(page: Page, language: "日本語" | "English") {
-  await page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ }).click();
-  await page.getByRole("menuitemradio", { name: language }).click();
-  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
-  await ready(page);
-}
-
 test("usage is visible once associated: a chart and a table per workload, in English and Japanese", async ({ page: partner, browser }) => {
   const name = `Usage ${unique()}`;
   await signIn(partner, DEMO.users.contosoAdmin);
@@ -70,14 +56,7 @@ test("usage is visible once associated: a chart and a table per workload, in Eng
 
   // The reviewer approves; the review page shows the usage the association now opens.
   const reviewer = await signedIn(browser, DEMO.users.reviewer);
-  await reviewer.goto("/review");
-  await ready(reviewer);
-  await reviewer.getByRole("searchbox", { name: "Search" }).fill(name);
-  await reviewer.getByRole("button", { name: "Apply" }).click();
-  await expect(reviewer.getByTestId("queue-row")).toHaveCount(1);
-  await reviewer.getByRole("link", { name }).click();
-  await expect(reviewer.getByRole("heading", { level: 1, name })).toBeVisible();
-  await ready(reviewer);
+  await openFromQueue(reviewer, name);
   await expect(reviewer.getByTestId("usage")).toHaveCount(0);
   await reviewer.getByRole("button", { name: "Start review" }).click();
   await expect(reviewer.getByTestId("claim-status")).toHaveText("Under review");
