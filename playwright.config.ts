@@ -21,6 +21,8 @@ export default defineConfig({
     baseURL: process.env.APP_URL,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
+    // Menus and dialogs appear without their fade, so an axe check never measures a colour mid-fade.
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...trustEntraStandIn],

@@ -14,12 +14,14 @@ export async function listMail(): Promise<CaughtMail[]> {
 }
 
 /** Waits for the newest email to `to` that arrived after `since` and matches `subject`. */
-export async function waitForMail({ to, since, subject, timeoutMs = 20_000 }: { to: string; since: Date; subject?: RegExp; timeoutMs?: number }) {
+export async function waitForMail({ to, since, subject, timeoutMs = 20_000, ignore }: { to: string; since: Date; subject?: RegExp; timeoutMs?: number; ignore?: Set<string> }) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = (await listMail())
       .filter((m) => m.to.some((r) => r.address.toLowerCase() === to.toLowerCase()))
-      .filter((m) => new Date(m.time).getTime() >= since.getTime() - 2_000)
+      // The Date header has whole seconds: a little before `since` still counts; `ignore` leaves out what was
+      // already there when the ask was made (a used sign-in link of a moment before is not the new one).
+      .filter((m) => new Date(m.time).getTime() >= since.getTime() - 2_000 && !ignore?.has(m.id))
       .filter((m) => (subject ? subject.test(m.subject) : true))
       .at(-1);
     if (found) return found;
@@ -33,3 +35,6 @@ export function firstLink(mail: CaughtMail, pattern: RegExp) {
   if (!link) throw new Error(`no link matching ${pattern} in "${mail.subject}"`);
   return link;
 }
+
+/** The ids of the emails the catcher holds now: pass them as `ignore` to wait for a new one only. */
+export const mailIds = async () => new Set((await listMail()).map((m) => m.id));
