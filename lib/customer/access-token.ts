@@ -7,18 +7,18 @@
 // The database keeps only SHA-256(token) in CustomerAccessToken.tokenHash, with the address it opens.
 // Opening the link (GET) changes nothing; the page's button (POST) uses the token up, once.
 import "server-only";
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Tx } from "../db-client";
 import { db } from "../db";
 import { env } from "../env";
+import { signer } from "../security/signing";
 
 /** How long an emailed link may be used to open the requests page. */
 export const ACCESS_TOKEN_MINUTES = 60;
 
 const TOKEN = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
 
-const key = () => createHmac("sha256", env().AUTH_SECRET).update("cpor/customer-access/v1").digest();
-const sign = (body: string) => createHmac("sha256", key()).update(body).digest("base64url");
+const { sign, verify } = signer("cpor/customer-access/v1");
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type AccessTokenProblem = "tampered" | "expired" | "used" | "unknown";
@@ -44,9 +44,7 @@ function parseToken(token: string, now: Date): AccessTokenProblem | null {
   const parts = typeof token === "string" ? TOKEN.exec(token) : null;
   if (!parts) return "tampered";
   const [, nonce, exp, signature] = parts;
-  const expected = Buffer.from(sign(`${nonce}.${exp}`));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "tampered";
+  if (!verify(`${nonce}.${exp}`, signature)) return "tampered";
   if (parseInt(exp, 36) * 1000 <= now.getTime()) return "expired";
   return null;
 }

@@ -3,8 +3,8 @@
 // derived from AUTH_SECRET. Nothing is stored on the server, so every instance reads it alike; it ends
 // by itself after SESSION_MINUTES (or when the contact ends it).
 //   value = base64url(address) "." exp (seconds, base 36) "." HMAC-SHA256(key, the two before)
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
+import { signer } from "../security/signing";
 
 export const CUSTOMER_SESSION_COOKIE = "cpor-customer";
 /** How long a session lasts from the moment the link opened it. */
@@ -12,8 +12,7 @@ export const SESSION_MINUTES = 60;
 
 const VALUE = /^([A-Za-z0-9_-]{1,400})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
 
-const key = () => createHmac("sha256", env().AUTH_SECRET).update("cpor/customer-session/v1").digest();
-const sign = (body: string) => createHmac("sha256", key()).update(body).digest("base64url");
+const { sign, verify } = signer("cpor/customer-session/v1");
 
 export type CustomerSession = { email: string; expiresAt: Date };
 
@@ -44,9 +43,7 @@ export function readSession(request: Request, now: Date = new Date()): CustomerS
   const parts = value ? VALUE.exec(value) : null;
   if (!parts) return null;
   const [, address, exp, signature] = parts;
-  const expected = Buffer.from(sign(`${address}.${exp}`));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (!verify(`${address}.${exp}`, signature)) return null;
   const expiresAt = new Date(parseInt(exp, 36) * 1000);
   if (expiresAt.getTime() <= now.getTime()) return null;
   return { email: Buffer.from(address, "base64url").toString("utf8"), expiresAt };

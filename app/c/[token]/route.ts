@@ -5,32 +5,20 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { requestMeta } from "@/lib/request-meta";
 import { problemPage, requestPage } from "@/lib/customer/page";
 import { openCustomerLink, respondToLink, translatorFor, type InvalidAnswer, type LinkProblem } from "@/lib/customer/respond";
-import { NONCE_HEADER } from "@/lib/security/headers";
+import { htmlResponse, nonceOf, unavailablePage } from "@/lib/customer/http";
 import { stripUnsafeText } from "@/lib/text";
-
-const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-robots-tag": "noindex", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
-
-/** Set by proxy.ts, whose Content-Security-Policy lets only the <style> with this nonce apply. */
-const nonceOf = (request: Request) => request.headers.get(NONCE_HEADER) ?? undefined;
 
 async function problem(result: LinkProblem, nonce: string | undefined) {
   const { t } = await translatorFor(result.locale);
   const message = result.reason === "expired" ? t("expiredNoContact") : result.reason === "draft" ? t("draft") : t(result.reason);
-  return new Response(problemPage(t, result.locale, message, nonce, undefined, { newLinks: result.reason !== "draft" }), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404, headers });
+  return htmlResponse(problemPage(t, result.locale, message, nonce, undefined, { newLinks: result.reason !== "draft" }), { status: result.reason === "tampered" ? 400 : result.reason === "expired" ? 410 : 404 });
 }
 
 /** The page again, with the field error beside the reason (nothing was recorded). */
 async function invalidAnswer(result: InvalidAnswer, token: string, reason: string, nonce: string | undefined) {
   const { t } = await translatorFor(result.view.locale);
   const page = requestPage(t, result.view, { token, choice: "decline", reasonError: t("declineReasonInvalid"), reason: stripUnsafeText(reason, { multiline: true }), nonce });
-  return new Response(page, { status: 400, headers });
-}
-
-/** The database could not be reached: a page in the customer's language that says nothing was recorded. */
-async function unavailablePage(request: Request) {
-  const locale = resolveLocale(request.headers.get("accept-language"));
-  const { t } = await translatorFor(locale);
-  return { body: problemPage(t, locale, t("unavailable"), nonceOf(request), t("unavailableTitle")), contentType: headers["content-type"] };
+  return htmlResponse(page, { status: 400 });
 }
 
 export const GET = answerUnavailable(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
@@ -40,7 +28,7 @@ export const GET = answerUnavailable(async (request: Request, { params }: { para
   if (!opened.ok) return problem(opened, nonceOf(request));
   const { t } = await translatorFor(opened.view.locale);
   const page = requestPage(t, opened.view, { token, choice: url.searchParams.get("choice") ?? undefined, done: url.searchParams.get("done") ?? undefined, nonce: nonceOf(request) });
-  return new Response(page, { headers });
+  return htmlResponse(page);
 }, unavailablePage);
 
 export const POST = answerUnavailable(async (request: Request, { params }: { params: Promise<{ token: string }> }) => {
