@@ -20,8 +20,11 @@ export async function claimPageView(viewer: PartnerViewer, id: string) {
   const claim = await findClaim(viewer, id);
   if (!claim) return null;
   const summary = await summaryOfClaim(claim);
-  const associations = await associationsView(db, claim.id, summary.workloads);
-  const usage = await usageView(viewer, { id: claim.id, workloads: summary.workloads }, { awaitingApproval: (pendingStatuses as readonly string[]).includes(claim.status) });
+  // Two reads of the associations on purpose: the usage goes through its own visibility rule.
+  const [associations, usage] = await Promise.all([
+    associationsView(db, claim.id, summary.workloads),
+    usageView(viewer, { id: claim.id, workloads: summary.workloads }, { awaitingApproval: (pendingStatuses as readonly string[]).includes(claim.status) }),
+  ]);
   const proof = claim.status === "DRAFT" ? null : await proofOfClaim(claim.id);
   const dispute = claim.status === "REJECTED" ? await disputeWindow(db, claim) : null;
   const newProofSince = disputeProofSince(claim).getTime();

@@ -18,8 +18,7 @@ export async function reviewPageView(viewer: ReviewerViewer, id: string, now = n
   const claim = await findReviewClaim(id);
   if (!claim) return null;
   const [summary, proof, competitors, checks] = await Promise.all([summaryOfClaim(claim), proofOfClaim(claim.id), competitorsOf(claim.id), referenceChecks(claim, now)]);
-  const associations = await associationsView(db, claim.id, summary.workloads);
-  const usage = await usageView(viewer, { id: claim.id, workloads: summary.workloads }, { now });
+  const [associations, usage] = await Promise.all([associationsView(db, claim.id, summary.workloads), usageView(viewer, { id: claim.id, workloads: summary.workloads }, { now })]);
   const due = dueAt(claim.status, claim.statusChangedAt);
 
   return {
