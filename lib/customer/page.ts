@@ -76,8 +76,7 @@ export function requestPage(t: T, view: CustomerView, options: { token: string; 
       : "";
   const thanks = options.done === "approved" ? html`<p class="note ok" role="status">${t("thanksApproved")}</p>` : options.done === "declined" ? html`<p class="note warn" role="status">${t("thanksDeclined")}</p>` : "";
   const action = `/c/${encodeURIComponent(options.token)}`;
-  const canApprove = claim.customerResponse === "NONE" && !view.linkApproved;
-  const canDecline = claim.customerResponse !== "DECLINED";
+  const { approve: canApprove, decline: canDecline } = view.can;
   const body = html`<main>
 <h1>${t("title")}</h1>
 ${thanks}${status}
@@ -98,7 +97,7 @@ ${canApprove || canDecline
 ${canApprove ? html`<form method="post" action="${action}"><input type="hidden" name="choice" value="approve"><button type="submit" class="primary${options.choice === "approve" ? " chosen" : ""}">${t("approve")}</button></form>` : ""}
 ${canDecline ? html`<form method="post" action="${action}" class="decline"><input type="hidden" name="choice" value="decline"><label for="reason">${t("declineReason")}</label><textarea id="reason" name="reason" maxlength="1000"${options.reasonError ? html` aria-invalid="true" aria-describedby="reason-error"` : ""}${options.choice === "decline" ? html` autofocus` : ""}>${options.reason ?? ""}</textarea>${options.reasonError ? html`<p id="reason-error" class="error" role="alert">${options.reasonError}</p>` : ""}<div><button type="submit" class="${options.choice === "decline" ? "chosen" : ""}">${t("decline")}</button></div></form>` : ""}
 </div>`
-    : ""}
+    : claim.customerResponse === "DECLINED" ? "" : html`<p class="note" role="status">${t("decided")}</p>`}
 <p>${t("contact", { name: claim.partnerContactName, email: claim.partnerContactEmail })}</p>
 </main>
 <footer>${t("footer", { partner })}</footer>`;

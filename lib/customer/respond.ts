@@ -14,7 +14,8 @@ import { wellFormedText } from "../text";
 
 export type CustomerView = {
   locale: Locale;
-  linkApproved: boolean;
+  /** The answers the page offers: those the claim can still take (customerAnswers), Approve once per link. */
+  can: { approve: boolean; decline: boolean };
   claim: {
     partnerName: string;
     partnerId: string;
@@ -107,12 +108,13 @@ export async function openCustomerLink(token: string, acceptLocale: Locale = "en
   if (claim.status === "DRAFT") return { ok: false, reason: "draft", locale };
   const { areas } = await translatorFor(locale);
   const items = customerItems(claim);
+  const answers = customerAnswers(claim);
   return {
     ok: true,
     link,
     view: {
       locale,
-      linkApproved: link.approvedAt !== null,
+      can: { approve: answers.approve && link.approvedAt === null, decline: answers.decline },
       claim: {
         partnerName: claim.organization.name,
         partnerId: claim.partnerId,

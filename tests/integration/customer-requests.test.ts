@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as accessPost } from "@/app/c/route";
-import { POST as linkPost } from "@/app/c/[token]/route";
+import { GET as linkGet, POST as linkPost } from "@/app/c/[token]/route";
 import { GET as openGet, POST as openPost } from "@/app/c/open/[token]/route";
 import { GET as requestsGet, POST as requestsPost } from "@/app/c/requests/route";
 import { issueAccessToken, sweepCustomerAccessTokens } from "@/lib/customer/access-token";
@@ -221,6 +221,25 @@ describe("the requests page", () => {
     }
     const japanese = await listPage(undefined, "lang=ja");
     expect(await japanese.text()).toContain("リクエストのページは閉じられました");
+  });
+
+  it.each([
+    ["SUBMITTED", "NONE", ["approve", "decline"]],
+    ["APPROVED", "APPROVED", ["decline"]],
+    ["REJECTED", "NONE", []],
+    ["REJECTED_FINAL", "APPROVED", []],
+    ["REJECTED", "DECLINED", []],
+  ] as const)("offers on the emailed link page the same answers as on the requests page (%s, answer %s)", async (status, customerResponse, offered) => {
+    const email = newAddress("same");
+    const claimId = await claims.makeClaim({ ...contoso, tenantId: randomUUID(), status, customerEmail: email, customerResponse });
+    const link = await issueCustomerLink(db, { claimId, email, outboxId: randomUUID(), now: new Date() });
+    const linkPage = await (await linkGet(new Request(`${APP}/c/${link.token}`), params({ token: link.token }))).text();
+    const sessionPage = await (await listPage(await sessionFor(email))).text();
+    const choices = (page: string) => [...page.matchAll(/name="choice" value="(\w+)"/g)].map((m) => m[1]);
+    expect(choices(linkPage)).toEqual(offered);
+    expect(choices(sessionPage.slice(sessionPage.indexOf(`id="claim-${claimId}"`)))).toEqual(offered);
+    // A decided request says so rather than show an empty page.
+    if (!offered.length && customerResponse !== "DECLINED") expect(linkPage).toContain("This request has been decided and no longer takes an answer here.");
   });
 
   it("declines an association approved earlier, with the same audit rows and partner email as the link page", async () => {
