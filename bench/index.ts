@@ -61,6 +61,16 @@ try {
 }
 process.exit(failed ? 1 : 0);
 
+/** A client of its own for one step, disconnected after it. */
+async function withDb<T>(work: (db: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
+  const db = createPrismaClient();
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** Every part but the load: one stack, on the machine's PostgreSQL when it is reachable. */
 async function sharedStackParts() {
   const candidate = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -73,12 +83,17 @@ async function sharedStackParts() {
   const baseUrl = shared.env.APP_URL!;
 
   if (wanted("pages")) {
+    // A Draft with its proof complete: its page shows the proof and Submit, its PoE page every control.
+    const admin = await withDb((db) => db.user.findUniqueOrThrow({ where: { email: DEMO.users.contosoAdmin } }));
+    const [draft] = await withDb((db) => readyDrafts(db, admin.id, admin.organizationId!, 1));
     const weights = await measurePageWeights(baseUrl, [
       { page: "Customer claims (list)", path: "/claims" },
       { page: "Add customer, step 1", path: "/claims/new?step=1" },
       { page: "Add customer, step 2", path: "/claims/new?step=2" },
       { page: "Add customer, step 3", path: "/claims/new?step=3" },
       { page: "Add customer, step 4", path: "/claims/new?step=4" },
+      { page: "Claim (Draft with proof)", path: `/claims/${draft}` },
+      { page: "Proof of execution", path: `/claims/${draft}/poe` },
     ]);
     console.log("\nJavaScript per page, compressed as transferred (cold cache, production build); target <= 250 KB");
     console.table(

@@ -1,20 +1,13 @@
 "use client";
 // The claim page: status, what it means and what comes next, what the claim holds (and, once associated,
 // the customer's usage), the actions its status allows (edit and resubmit, dispute, disassociate), and its history.
-import { useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition, type ReactNode } from "react";
 import dynamic from "next/dynamic";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -22,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUpload20Regular, Delete20Regular, Edit20Regular, Mail20Regular } from "@fluentui/react-icons";
-import type { UploadedFile } from "@/components/poe/PoeFiles";
+import type { UploadedFile } from "@/components/poe/PoeFileList";
 import { deleteDraftClaim, resendCustomerEmailAction } from "@/lib/claims/actions";
 import { renewClaimAction } from "@/lib/claims/partner-actions";
 import type { ClaimSummaryView } from "@/lib/claims/summary";
@@ -31,7 +24,6 @@ import { ClaimSummary } from "./ClaimSummary";
 import { AssociationList } from "./AssociationList";
 import type { AssociationView } from "@/lib/claims/associations";
 import type { UsageView } from "@/lib/usage/view";
-import { UsageSection } from "./UsageSection";
 import { ResubmitClaim } from "./ResubmitClaim";
 import { StatusBadge } from "./StatusBadge";
 import { ClaimTimeline, type ClaimEventView } from "./ClaimTimeline";
@@ -41,6 +33,10 @@ import { useHydrated } from "@/components/hooks/useHydrated";
 // Shown in one status each (Approved; Rejected within the dispute window): loaded only on those claims' pages.
 const DisassociateDialog = dynamic(() => import("./DisassociateDialog").then((m) => m.DisassociateDialog));
 const DisputeForm = dynamic(() => import("./DisputeForm").then((m) => m.DisputeForm));
+// Shown once a claim is submitted (awaiting approval or associated): a Draft's page does not load it.
+const UsageSection = dynamic(() => import("./UsageSection").then((m) => m.UsageSection));
+// Asked for on a Draft's page only when the partner chooses Delete.
+const DeleteDraftDialog = dynamic(() => import("./DeleteDraftDialog").then((m) => m.DeleteDraftDialog));
 
 const useStyles = makeStyles({
   meta: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", marginBottom: "16px", color: tokens.colorNeutralForeground2 },
@@ -100,6 +96,9 @@ export function ClaimView({
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [deleteError, setDeleteError] = useState<"failed" | "unavailable">();
+  /** The confirmation: not loaded until first asked for, then open or closed. */
+  const [deleteDialog, setDeleteDialog] = useState<"open" | "closed">();
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const draft = status === "DRAFT";
 
   const [renewError, setRenewError] = useState<string>();
@@ -133,25 +132,21 @@ export function ClaimView({
               <Button icon={<Edit20Regular />} onClick={() => router.push(`/claims/${claim.id}/edit`)}>
                 {t("edit")}
               </Button>
-              <Dialog>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button icon={<Delete20Regular />}>{t("delete")}</Button>
-                </DialogTrigger>
-                <DialogSurface>
-                  <DialogBody>
-                    <DialogTitle>{t("deleteTitle")}</DialogTitle>
-                    <DialogContent>{t("deleteBody", { name: claim.name })}</DialogContent>
-                    <DialogActions>
-                      <DialogTrigger disableButtonEnhancement>
-                        <Button>{t("deleteCancel")}</Button>
-                      </DialogTrigger>
-                      <Button appearance="primary" onClick={remove} disabled={pending}>
-                        {t("deleteConfirm")}
-                      </Button>
-                    </DialogActions>
-                  </DialogBody>
-                </DialogSurface>
-              </Dialog>
+              <Button ref={deleteButton} icon={<Delete20Regular />} onClick={() => setDeleteDialog("open")}>
+                {t("delete")}
+              </Button>
+              {deleteDialog ? (
+                <DeleteDraftDialog
+                  open={deleteDialog === "open"}
+                  onOpenChange={(open) => {
+                    setDeleteDialog(open ? "open" : "closed");
+                    if (!open) deleteButton.current?.focus();
+                  }}
+                  name={claim.name}
+                  onConfirm={remove}
+                  pending={pending}
+                />
+              ) : null}
             </div>
           ) : status === "PARTNER_ACTION_REQUIRED" ? (
             <div className={styles.actions}>
@@ -212,7 +207,7 @@ export function ClaimView({
         </MessageBar>
       ) : null}
       <AssociationList associations={associations} />
-      <UsageSection usage={usage} />
+      {usage && (usage.associated || usage.awaitingApproval) ? <UsageSection usage={usage} /> : null}
       <ClaimSummary claim={claim} />
       {children}
       <ClaimTimeline events={events} />

@@ -2,15 +2,21 @@
 // The PoE files: a drop zone (drag or browse), uploads with progress (one request per file, the
 // file itself as the body) listed as uploading until the server has the file, failed uploads with
 // their error, the uploaded files with Download and Remove, and the template. It tells its page
-// whether uploads are in progress, so the page's submit can wait for them.
+// whether uploads are in progress, so the page's submit can wait for them. Pages that only show the
+// files use PoeFileList, without the uploader's code.
 import { useEffect, useState, useTransition } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useDropzone } from "react-dropzone";
 import { useTranslations } from "next-intl";
-import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownload20Regular, ArrowUpload24Regular, Delete20Regular, Dismiss20Regular, Document20Regular, ErrorCircle20Regular, Open20Regular } from "@fluentui/react-icons";
-import { inlinePoeKinds, MAX_FILE_BYTES } from "@/lib/poe/vocabulary";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { ArrowDownload20Regular, ArrowUpload24Regular } from "@fluentui/react-icons";
+import { MAX_FILE_BYTES } from "@/lib/poe/vocabulary";
 import { removePoeFileAction } from "@/lib/poe/actions";
+import { useFileDrop } from "@/components/hooks/useFileDrop";
+import { PoeFileList, type UploadedFile } from "./PoeFileList";
+import type { Upload } from "./UploadRows";
+
+export type { UploadedFile };
 
 const useStyles = makeStyles({
   zone: {
@@ -27,23 +33,13 @@ const useStyles = makeStyles({
     ":focus-visible": { outlineWidth: "2px", outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "2px" },
   },
   active: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  item: { display: "flex", alignItems: "center", gap: "12px", padding: "8px 12px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  name: { flexGrow: 1, display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
-  failed: { border: `1px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1 },
-  error: { color: tokens.colorPaletteRedForeground1 },
   column: { display: "flex", flexDirection: "column", gap: "12px" },
   template: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
 });
 
-export type UploadedFile = { id: string; fileName: string; kind: string; size: number; uploadedAt: string };
-/**
- * One chosen file: uploading (progress is the share of the body sent; the server still has to store
- * it), failed (with the error's code), or stored (listed from the server's answer until the page's
- * refreshed list has it).
- */
-type Upload = { key: string; name: string } & ({ state: "uploading"; progress: number } | { state: "failed"; code: string } | { state: "stored"; file: UploadedFile });
+// The rows of files being uploaded or failed: loaded with the first file chosen.
+const UploadRows = dynamic(() => import("./UploadRows").then((m) => m.UploadRows));
 
 /** Sends one file as the request body and reports progress; resolves with the server's answer. */
 function send(claimId: string, file: File, onProgress: (fraction: number) => void) {
@@ -111,7 +107,7 @@ export function PoeFiles({
   };
   const dismiss = (key: string) => setUploads((list) => current(list).filter((u) => u.key !== key));
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop: (accepted) => void upload(accepted), noClick: true, multiple: true, disabled: !editable });
+  const { rootProps, inputProps, active: isDragActive, open } = useFileDrop({ onFiles: (chosen) => void upload(chosen), disabled: !editable });
 
   const remove = (file: UploadedFile) =>
     startRemoving(async () => {
@@ -133,8 +129,8 @@ export function PoeFiles({
               </Button>
             ))}
           </div>
-          <div {...getRootProps({ className: mergeClasses(styles.zone, isDragActive && styles.active) })} data-testid="poe-dropzone">
-            <input {...getInputProps({ "aria-label": t("browse") })} />
+          <div {...rootProps} className={mergeClasses(styles.zone, isDragActive && styles.active)} data-testid="poe-dropzone">
+            <input {...inputProps} aria-label={t("browse")} />
             <ArrowUpload24Regular aria-hidden />
             <Text weight="semibold">{isDragActive ? t("dropzoneActive") : t("dropzone")}</Text>
             <Text size={200} className={styles.meta}>
@@ -153,66 +149,15 @@ export function PoeFiles({
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <ul className={styles.list} aria-label={t("filesHeading")}>
-        {current(uploads).map((u) =>
-          u.state === "uploading" ? (
-            <li key={u.key} className={styles.item} data-testid="poe-upload">
-              <Spinner size="tiny" aria-hidden />
-              <div className={styles.name}>
-                <Text weight="semibold">{u.name}</Text>
-                <Text size={200} className={styles.meta}>
-                  {t("uploadingStatus")}
-                </Text>
-                {/* Once the body is sent the server is still storing the file: no more measured progress. */}
-                <ProgressBar value={u.progress < 1 ? u.progress : undefined} max={1} aria-label={t("uploading", { name: u.name })} />
-              </div>
-            </li>
-          ) : u.state === "failed" ? (
-            // A new key for the failed row: its alert is announced when it appears.
-            <li key={`${u.key}-failed`} className={mergeClasses(styles.item, styles.failed)} data-testid="poe-upload">
-              <ErrorCircle20Regular aria-hidden className={styles.error} />
-              <div className={styles.name} role="alert">
-                <Text weight="semibold">{u.name}</Text>
-                <Text size={200} className={styles.error}>
-                  {t("uploadFailed")} {t(`fileErrors.${t.has(`fileErrors.${u.code}`) ? u.code : "network"}`, { name: u.name })}
-                </Text>
-              </div>
-              <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => dismiss(u.key)} aria-label={t("dismissFailed", { name: u.name })}>
-                {t("dismiss")}
-              </Button>
-            </li>
-          ) : null,
-        )}
-        {[...files, ...current(uploads).flatMap((u) => (u.state === "stored" ? [u.file] : []))].map((file) => (
-          <li key={file.id} className={styles.item}>
-            <Document20Regular aria-hidden />
-            <div className={styles.name}>
-              <Text weight="semibold">{file.fileName}</Text>
-              <Text size={200} className={styles.meta}>
-                {file.kind.toUpperCase()} · {t("fileSize", { size: Math.max(1, Math.round(file.size / 1024)) })} · {t("uploaded", { date: new Date(file.uploadedAt) })}
-              </Text>
-            </div>
-            {inlinePoeKinds.has(file.kind) ? (
-              <Button as="a" appearance="subtle" icon={<Open20Regular />} href={`/api/claims/${claimId}/poe/files/${file.id}?inline=1`} target="_blank" rel="noopener" aria-label={t("openFile", { name: file.fileName })}>
-                {t("open")}
-              </Button>
-            ) : null}
-            <Button as="a" appearance="subtle" icon={<ArrowDownload20Regular />} href={`/api/claims/${claimId}/poe/files/${file.id}`} aria-label={t("downloadFile", { name: file.fileName })}>
-              {t("download")}
-            </Button>
-            {editable ? (
-              <Button appearance="subtle" icon={<Delete20Regular />} disabled={removing} onClick={() => remove(file)} aria-label={t("removeFile", { name: file.fileName })}>
-                {t("remove")}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-        {files.length === 0 && current(uploads).length === 0 ? (
-          <li>
-            <Text className={styles.meta}>{t("noFiles")}</Text>
-          </li>
-        ) : null}
-      </ul>
+      <PoeFileList
+        claimId={claimId}
+        files={[...files, ...current(uploads).flatMap((u) => (u.state === "stored" ? [u.file] : []))]}
+        onRemove={editable ? remove : undefined}
+        removing={removing}
+        pending={current(uploads).some((u) => u.state !== "stored")}
+      >
+        {current(uploads).some((u) => u.state !== "stored") ? <UploadRows uploads={current(uploads)} onDismiss={dismiss} /> : null}
+      </PoeFileList>
     </div>
   );
 }

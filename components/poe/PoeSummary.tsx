@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import type { ProofView } from "@/lib/poe/queries";
-import { PoeFiles } from "./PoeFiles";
+import { PoeFileList } from "./PoeFileList";
 
 const useStyles = makeStyles({
   section: { marginTop: "24px", maxWidth: "880px", display: "flex", flexDirection: "column", gap: "12px" },
@@ -55,7 +55,7 @@ export function PoeSummary({ claimId, proof, workloads }: { claimId: string; pro
       ) : (
         <Text>{t("none")}</Text>
       )}
-      <PoeFiles claimId={claimId} files={proof.files} editable={false} />
+      <PoeFileList claimId={claimId} files={proof.files} />
     </section>
   );
 }

@@ -97,7 +97,10 @@ test("Submit claim waits for a file that is still uploading, and never says no f
     await route.continue();
   });
 
-  await dropFile(page, "slow-poe.pdf", Buffer.from(samplePdf(30_000)), "application/pdf");
+  // Chosen with the drop zone's button this time (the first test drops its files).
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("poe-dropzone").getByRole("button", { name: "Browse files" }).click();
+  await (await chooser).setFiles({ name: "slow-poe.pdf", mimeType: "application/pdf", buffer: Buffer.from(samplePdf(30_000)) });
   const row = page.getByRole("listitem").filter({ hasText: "slow-poe.pdf" });
   await expect(row).toContainText("Uploading");
   await expect.poll(() => uploadsSeen).toBe(1);
