@@ -81,14 +81,14 @@ async function record(row: ClaimedDelivery, outcome: SendOutcome, now: Date): Pr
   return failed ? "failed" : "retry";
 }
 
-async function deliver(row: ClaimedDelivery, now: Date, allowPrivate: boolean) {
+async function deliver(row: ClaimedDelivery, now: Date, { allowPrivate, timeoutMs }: { allowPrivate: boolean; timeoutMs?: number }) {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: row.endpointId }, select: { url: true, secretSealed: true } });
   const secret = endpoint ? unseal(endpoint.secretSealed) : null;
   const outcome: SendOutcome = !endpoint
     ? { ok: false, status: null, error: "the endpoint was deleted" }
     : !secret
       ? { ok: false, status: null, error: "the signing secret cannot be read (AUTH_SECRET changed): rotate it" }
-      : await postWebhook({ url: endpoint.url, body: row.body, allowPrivate, headers: signedHeaders(secret, { id: row.eventId, body: row.body, now: new Date() }) });
+      : await postWebhook({ url: endpoint.url, body: row.body, allowPrivate, timeoutMs, headers: signedHeaders(secret, { id: row.eventId, body: row.body, now: new Date() }) });
   return record(row, outcome, now);
 }
 
@@ -97,11 +97,12 @@ export type WebhookDrainResult = { claimed: number; delivered: number; retried: 
 /**
  * One pass: claims up to `limit` due deliveries and sends them concurrently. `now` is the clock the
  * schedule goes by (due rows, backoff); the signature's timestamp is always the real time of sending.
+ * `timeoutMs` shortens the request time limit (tests of an endpoint that does not answer).
  */
-export async function drainWebhooks({ limit = 20, now = new Date(), allowPrivate = env().WEBHOOK_ALLOW_PRIVATE }: { limit?: number; now?: Date; allowPrivate?: boolean } = {}): Promise<WebhookDrainResult> {
+export async function drainWebhooks({ limit = 20, now = new Date(), allowPrivate = env().WEBHOOK_ALLOW_PRIVATE, timeoutMs }: { limit?: number; now?: Date; allowPrivate?: boolean; timeoutMs?: number } = {}): Promise<WebhookDrainResult> {
   const rows = await claimDueDeliveries({ limit, now });
   const result: WebhookDrainResult = { claimed: rows.length, delivered: 0, retried: 0, failed: 0 };
-  const outcomes = await Promise.allSettled(rows.map((row) => deliver(row, now, allowPrivate)));
+  const outcomes = await Promise.allSettled(rows.map((row) => deliver(row, now, { allowPrivate, timeoutMs })));
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.status === "rejected") console.error(`Webhooks: could not record delivery ${rows[index].id}:`, outcome.reason instanceof Error ? outcome.reason.message : outcome.reason);
     else if (outcome.value === "delivered") result.delivered++;
@@ -112,10 +113,10 @@ export async function drainWebhooks({ limit = 20, now = new Date(), allowPrivate
 }
 
 /** The job's run: passes until no due delivery is left (at most `rounds`), each claim's next event in turn. Returns how many went out. */
-export async function deliverWebhooks({ now, rounds = 20, limit = 20 }: { now?: Date; rounds?: number; limit?: number } = {}): Promise<number> {
+export async function deliverWebhooks({ now, rounds = 20, limit = 20, timeoutMs }: { now?: Date; rounds?: number; limit?: number; timeoutMs?: number } = {}): Promise<number> {
   let delivered = 0;
   for (let round = 0; round < rounds; round++) {
-    const result = await drainWebhooks({ limit, now: now ?? new Date() });
+    const result = await drainWebhooks({ limit, now: now ?? new Date(), timeoutMs });
     delivered += result.delivered;
     if (result.claimed === 0) break;
   }

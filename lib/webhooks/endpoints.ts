@@ -86,7 +86,7 @@ export async function createEndpoint(viewer: PartnerViewer, values: unknown) {
   if (problem) return invalid({ url: problem });
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
-    data: { organizationId: viewer.organization.id, url: parsed.data.url, description: parsed.data.description, events: [...new Set(parsed.data.events)], secretSealed: seal(secret) },
+    data: { organizationId: viewer.organization.id, url: parsed.data.url, description: parsed.data.description, events: parsed.data.events, secretSealed: seal(secret) },
     select: { id: true },
   });
   return done({ id: endpoint.id, secret });
@@ -98,7 +98,7 @@ export async function updateEndpoint(viewer: PartnerViewer, id: string, values: 
   if (!parsed.success) return invalidInput(parsed.error);
   const problem = await checkEndpointUrl(parsed.data.url, { allowPrivate: env().WEBHOOK_ALLOW_PRIVATE });
   if (problem) return invalid({ url: problem });
-  const updated = await db.webhookEndpoint.updateMany({ where: scoped(viewer, id), data: { url: parsed.data.url, description: parsed.data.description, events: [...new Set(parsed.data.events)] } });
+  const updated = await db.webhookEndpoint.updateMany({ where: scoped(viewer, id), data: { url: parsed.data.url, description: parsed.data.description, events: parsed.data.events } });
   return updated.count === 1 ? done() : refused("notFound");
 }
 
