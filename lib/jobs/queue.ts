@@ -18,7 +18,7 @@ import { endExpiredAssociations, noticeEndingAssociations } from "../claims/asso
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 import { sweepCustomerAccessTokens } from "../customer/access-token";
-import { deliverWebhooks } from "../webhooks/delivery";
+import { deliverWebhooks, sweepWebhookDeliveries } from "../webhooks/delivery";
 
 const HOUR_MS = 60 * 60 * 1000;
 const webhookDeliveryJob = "webhook-delivery";
@@ -54,6 +54,8 @@ export const periodicJobs: readonly JobDefinition[] = [
   // Webhook deliveries that are due (lib/webhooks/delivery.ts): every minute, and at once when a change
   // asks for it (requestWebhookDelivery), such as "Send test event".
   { name: webhookDeliveryJob, cron: "* * * * *", run: () => deliverWebhooks(), pollSeconds: 2 },
+  // Webhook deliveries finished more than 30 days ago (the endpoints' logs show the last 50).
+  { name: "webhook-log-sweep", cron: "47 * * * *", run: () => sweepWebhookDeliveries() },
 ];
 
 const queueOptions = {

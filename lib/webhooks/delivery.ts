@@ -122,3 +122,13 @@ export async function deliverWebhooks({ now, rounds = 20, limit = 20, timeoutMs 
   }
   return delivered;
 }
+
+/** How long finished deliveries stay in the log. */
+export const LOG_RETENTION_DAYS = 30;
+
+/** Deletes delivered and failed deliveries older than LOG_RETENTION_DAYS. Returns how many. */
+export async function sweepWebhookDeliveries({ now = new Date() }: { now?: Date } = {}): Promise<number> {
+  const before = new Date(now.getTime() - LOG_RETENTION_DAYS * 24 * HOUR_MS);
+  const deleted = await db.webhookDelivery.deleteMany({ where: { status: { in: ["DELIVERED", "FAILED"] }, createdAt: { lt: before } } });
+  return deleted.count;
+}

@@ -10,7 +10,7 @@ import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db";
 import { DEMO } from "@/lib/reference/demo-data";
 import { recordCustomerResponse, runTransition } from "@/lib/claims/lifecycle";
-import { BACKOFF_MS, deliverWebhooks, drainWebhooks, MAX_ATTEMPTS } from "@/lib/webhooks/delivery";
+import { BACKOFF_MS, deliverWebhooks, drainWebhooks, LOG_RETENTION_DAYS, MAX_ATTEMPTS, sweepWebhookDeliveries } from "@/lib/webhooks/delivery";
 import { emitWebhookEvent, webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
 import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled, webhooksPageView } from "@/lib/webhooks/endpoints";
 import type { PartnerViewer } from "@/lib/auth/session";
@@ -289,5 +289,18 @@ describe("settings", () => {
     expect(await createEndpoint(contoso, { url: "https://example.com/x", description: "x".repeat(201), events: ["claim.submitted"] })).toMatchObject({ ok: false, fieldErrors: { description: "descriptionTooLong" } });
     expect(await createEndpoint(contoso, { url: "https://example.com/x", events: ["claim.deleted"] })).toMatchObject({ ok: false, fieldErrors: { events: "eventsRequired" } });
     expect(await db.webhookEndpoint.count({ where: { organizationId: contoso.organization.id } })).toBe(0);
+  });
+});
+
+describe("the log's upkeep", () => {
+  it("deletes finished deliveries after 30 days and keeps those still waiting", async () => {
+    const endpoint = await register(contoso, "/old");
+    const claimId = await claimOf(contoso);
+    const then = new Date(Date.now() - (LOG_RETENTION_DAYS + 1) * 24 * 60 * MINUTE);
+    await emitEach(contoso, claimId, ["delivered", "waiting"], then);
+    const [first] = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, orderBy: { seq: "asc" } });
+    await db.webhookDelivery.update({ where: { id: first.id }, data: { status: "DELIVERED" } });
+    expect(await sweepWebhookDeliveries()).toBe(1);
+    expect((await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } })).map((d) => d.status)).toEqual(["PENDING"]);
   });
 });
