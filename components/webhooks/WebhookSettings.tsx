@@ -37,6 +37,7 @@ import type { EndpointView } from "@/lib/webhooks/endpoints";
 import { createEndpointAction, deleteEndpointAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction } from "@/lib/webhooks/actions";
 
 const useStyles = makeStyles({
+  notice: { marginBottom: "16px" },
   form: { padding: "16px", marginBottom: "24px", display: "flex", flexDirection: "column", gap: "12px", maxWidth: "720px" },
   events: { display: "flex", flexDirection: "column" },
   endpoint: { padding: "16px", marginBottom: "16px", display: "flex", flexDirection: "column", gap: "8px" },
@@ -98,12 +99,12 @@ export function WebhookSettings({ endpoints, eventTypes }: { endpoints: Endpoint
   return (
     <div data-ready={hydrated || undefined}>
       {problem ? (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" className={styles.notice}>
           <MessageBarBody>{problemText(problem)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {secret ? (
-        <MessageBar intent="success" layout="multiline" data-testid="webhook-secret">
+        <MessageBar intent="success" layout="multiline" data-testid="webhook-secret" className={styles.notice}>
           <MessageBarBody>
             <MessageBarTitle>{t("secretTitle")}</MessageBarTitle>
             {t("secretOnce")}
@@ -121,7 +122,8 @@ export function WebhookSettings({ endpoints, eventTypes }: { endpoints: Endpoint
           <Field label={t("description")} hint={t("descriptionHint")} {...fieldError("description")}>
             <Input value={description} onChange={(_, data) => setDescription(data.value)} maxLength={200} />
           </Field>
-          <Field label={t("events")} required {...fieldError("events")}>
+          {/* Not `required`: the field would mark each checkbox as required; the hint says at least one. */}
+          <Field label={t("events")} hint={t("eventsHint")} {...fieldError("events")}>
             <div role="group" aria-label={t("events")} className={styles.events}>
               {eventTypes.map((type) => (
                 <Checkbox

@@ -7,16 +7,13 @@ import { z } from "zod";
 import { partnerAction, refused } from "../actions";
 import { idSchema } from "../text";
 import { requestWebhookDelivery } from "../jobs/queue";
-import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled, updateEndpoint } from "./endpoints";
+import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled } from "./endpoints";
 
 const page = () => ["/settings/webhooks"];
 const notFound = refused("notFound");
 
 /** "Add endpoint": URL, description and events; answers the signing secret once. */
 export const createEndpointAction = partnerAction({ args: z.tuple([z.unknown()]), invalid: refused("invalidRequest"), revalidate: page }, (viewer, values) => createEndpoint(viewer, values));
-
-/** "Save" on an endpoint: its URL, description and events. */
-export const updateEndpointAction = partnerAction({ args: z.tuple([idSchema, z.unknown()]), invalid: notFound, revalidate: page }, (viewer, id, values) => updateEndpoint(viewer, id, values));
 
 /** "Enable" / "Disable". */
 export const setEndpointEnabledAction = partnerAction({ args: z.tuple([idSchema, z.boolean()]), invalid: notFound, revalidate: page }, (viewer, id, enabled) => setEndpointEnabled(viewer, id, enabled));

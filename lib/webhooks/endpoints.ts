@@ -92,16 +92,6 @@ export async function createEndpoint(viewer: PartnerViewer, values: unknown) {
   return done({ id: endpoint.id, secret });
 }
 
-/** Changes an endpoint's URL, description and events. */
-export async function updateEndpoint(viewer: PartnerViewer, id: string, values: unknown) {
-  const parsed = endpointSchema.safeParse(values);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const problem = await checkEndpointUrl(parsed.data.url, { allowPrivate: env().WEBHOOK_ALLOW_PRIVATE });
-  if (problem) return invalid({ url: problem });
-  const updated = await db.webhookEndpoint.updateMany({ where: scoped(viewer, id), data: { url: parsed.data.url, description: parsed.data.description, events: parsed.data.events } });
-  return updated.count === 1 ? done() : refused("notFound");
-}
-
 /** Enables or disables an endpoint (a disabled one gets no new events; its pending deliveries wait). */
 export async function setEndpointEnabled(viewer: PartnerViewer, id: string, enabled: boolean) {
   const updated = await db.webhookEndpoint.updateMany({ where: scoped(viewer, id), data: { enabled } });
