@@ -99,6 +99,14 @@ export const envSchema = z
     TRUSTED_PROXY: onOff("off"),
     /** "on" shows every dependency's status and latency on /api/health to anyone, not only to reviewers. */
     HEALTH_DETAIL: onOff("off"),
+    /**
+     * "true" lets webhook endpoints be http:// URLs and private, loopback or link-local addresses (local
+     * development and tests). Default "false": https only, public addresses only (lib/webhooks/address.ts).
+     */
+    WEBHOOK_ALLOW_PRIVATE: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+      z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false").transform((value) => value === "true"),
+    ),
   })
   .superRefine((env, ctx) => {
     const entra = [env.AUTH_MICROSOFT_ENTRA_ID_ID, env.AUTH_MICROSOFT_ENTRA_ID_SECRET, env.AUTH_MICROSOFT_ENTRA_ID_ISSUER];

@@ -63,6 +63,8 @@ async function main() {
     e.AUTH_SECRET ??= persistedSecret();
     // The demo accounts sign in by email link, with the mail catcher's inbox (production turns it off).
     e.AUTH_EMAIL_LINK ??= "on";
+    // Webhook endpoints on this machine (a local receiver) for development.
+    e.WEBHOOK_ALLOW_PRIVATE ??= "true";
   }
 
   e.NEXT_TELEMETRY_DISABLED ??= "1";

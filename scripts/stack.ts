@@ -85,6 +85,8 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
       AUTH_SECRET: randomBytes(33).toString("base64"),
       // The test stack stands in for the embedded services, where the email link is on (even under next start).
       AUTH_EMAIL_LINK: "on",
+      // Webhook endpoints on the tests' local receivers (http://127.0.0.1).
+      WEBHOOK_ALLOW_PRIVATE: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       ...(entra
         ? {

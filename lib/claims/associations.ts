@@ -8,6 +8,7 @@ import "server-only";
 import type { Db, Tx } from "../db-client";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
+import { emitWebhookEvent } from "../webhooks/events";
 import { recordEvent } from "./history";
 
 /** How long before its end the partner is told an association ends. */
@@ -62,8 +63,12 @@ export async function endExpiredAssociations(client: Db, { now = new Date(), bat
     for (const row of ended) if (row.subscriptionId) await queueEndNotice(tx, { ...row, subscriptionId: row.subscriptionId }, "ended", now);
     const byClaim = new Map<string, string[]>();
     for (const row of ended) byClaim.set(row.claimId, [...(byClaim.get(row.claimId) ?? []), row.subscriptionId ?? ""]);
+    const claims = byClaim.size > 0 ? await tx.claim.findMany({ where: { id: { in: [...byClaim.keys()] } }, select: { id: true, organizationId: true, status: true } }) : [];
     for (const [claimId, subscriptions] of byClaim) {
-      await recordEvent(tx, { claimId, action: "associationEnded", reasonCode: SUBSCRIPTION_ENDED, note: subscriptions.filter(Boolean).sort().join(", ") });
+      const ids = subscriptions.filter(Boolean).sort();
+      await recordEvent(tx, { claimId, action: "associationEnded", reasonCode: SUBSCRIPTION_ENDED, note: ids.join(", ") });
+      const claim = claims.find((c) => c.id === claimId);
+      if (claim) await emitWebhookEvent(tx, { type: "association.ended", organizationId: claim.organizationId, claimId, data: { status: claim.status, reasonCode: SUBSCRIPTION_ENDED, subscriptionIds: ids }, now });
     }
     return ended.length;
   });

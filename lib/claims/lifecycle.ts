@@ -17,6 +17,7 @@
 // violation there throws a Refusal "associationConflict" (lib/refusal.ts). A failed statement aborts a PostgreSQL
 // transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
 // everything back) and map it to "associationConflict" outside, or use `runTransition`, which does both.
+import { emitWebhookEvent } from "../webhooks/events";
 import { isRefusal, Refusal } from "../refusal";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
@@ -227,8 +228,19 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
     userAgent: input.userAgent,
   });
 
+  const submitted = input.action === "submitted";
+  await emitWebhookEvent(tx, {
+    type: submitted ? "claim.submitted" : "claim.status_changed",
+    organizationId: claim.organizationId,
+    claimId,
+    data: { status: to, previousStatus: current, ...(reason.code ? { reasonCode: reason.code } : {}) },
+    now,
+  });
   if (current === "APPROVED") {
-    await tx.association.updateMany({ where: { claimId, endedAt: null }, data: { endedAt: now, endReason: reason.code ?? rule.action } });
+    const ended = await tx.association.updateMany({ where: { claimId, endedAt: null }, data: { endedAt: now, endReason: reason.code ?? rule.action } });
+    if (ended.count > 0) {
+      await emitWebhookEvent(tx, { type: "association.ended", organizationId: claim.organizationId, claimId, data: { status: to, reasonCode: reason.code ?? rule.action }, now });
+    }
   }
   for (const holderId of displaced) {
     const moved = await transition(tx, { claimId: holderId, from: "APPROVED", to: "REJECTED", actor, reasonCode: "CONFLICT_WON_BY_OTHER_PARTNER", now, ip: input.ip, userAgent: input.userAgent });
@@ -296,7 +308,7 @@ export async function lockClaim(tx: Prisma.TransactionClient, claimId: string): 
 export async function recordCustomerResponse(tx: Prisma.TransactionClient, input: CustomerResponseInput): Promise<CustomerResponseResult> {
   const { claimId, response } = input;
   await lockClaim(tx, claimId);
-  const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { status: true, customerResponse: true } });
+  const claim = await tx.claim.findFirst({ where: { id: claimId, deletedAt: null }, select: { status: true, customerResponse: true, organizationId: true } });
   if (!claim || claim.status === "DRAFT") return { ok: false, problem: "notSubmitted" };
   if (claim.customerResponse === "DECLINED") return { ok: false, problem: "alreadyDeclined" };
   if (claim.customerResponse === response) return { ok: true, status: claim.status };
@@ -305,6 +317,7 @@ export async function recordCustomerResponse(tx: Prisma.TransactionClient, input
   const reason = blankToUndefined(input.reason);
   await tx.claim.update({ where: { id: claimId }, data: { customerResponse: response, customerRespondedAt: now } });
   await recordEvent(tx, { claimId, action: response === "APPROVED" ? "customerApproved" : "customerDeclined", note: reason, ip: input.ip, userAgent: input.userAgent });
+  await emitWebhookEvent(tx, { type: "claim.customer_responded", organizationId: claim.organizationId, claimId, data: { response, status: claim.status }, now });
 
   let status = claim.status;
   if (response === "DECLINED" && customerDeclinableStatuses.includes(claim.status)) {

@@ -18,8 +18,10 @@ import { endExpiredAssociations, noticeEndingAssociations } from "../claims/asso
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 import { sweepCustomerAccessTokens } from "../customer/access-token";
+import { deliverWebhooks, sweepWebhookDeliveries } from "../webhooks/delivery";
 
 const HOUR_MS = 60 * 60 * 1000;
+const webhookDeliveryJob = "webhook-delivery";
 
 type JobDefinition = {
   /** Queue name; also the name reviewers see. */
@@ -28,6 +30,8 @@ type JobDefinition = {
   cron: string;
   /** The work; its result (a count) is kept in the job's history. */
   run: () => Promise<number>;
+  /** How often a worker looks for a queued run (default: the worker's poll); short for work asked for on demand. */
+  pollSeconds?: number;
 };
 
 /** Every periodic job: the one place that says what runs and when. */
@@ -47,6 +51,11 @@ export const periodicJobs: readonly JobDefinition[] = [
   // PoE blobs whose upload was cut off before its row was written, and blocks staged but never
   // committed (after an hour's grace, so an upload in progress keeps its blocks).
   { name: "poe-orphan-sweep", cron: "17 * * * *", run: () => sweepOrphanBlobs({ olderThanMs: HOUR_MS }) },
+  // Webhook deliveries that are due (lib/webhooks/delivery.ts): every minute, and at once when a change
+  // asks for it (requestWebhookDelivery), such as "Send test event".
+  { name: webhookDeliveryJob, cron: "* * * * *", run: () => deliverWebhooks(), pollSeconds: 2 },
+  // Webhook deliveries finished more than 30 days ago (the endpoints' logs show the last 50).
+  { name: "webhook-log-sweep", cron: "47 * * * *", run: () => sweepWebhookDeliveries() },
 ];
 
 const queueOptions = {
@@ -90,7 +99,7 @@ export function startJobs({ pollSeconds = 30 }: { pollSeconds?: number } = {}): 
     await registerJobs(boss);
     for (const job of periodicJobs) {
       // Periodic jobs need no quick pickup: a run due at 12:05 starting by 12:05:30 is on time.
-      await boss.work(job.name, { pollingIntervalSeconds: pollSeconds }, async () => {
+      await boss.work(job.name, { pollingIntervalSeconds: job.pollSeconds ?? pollSeconds }, async () => {
         const count = await job.run();
         if (count > 0) console.log(`Jobs: ${job.name} handled ${count}.`);
         return { count };
@@ -102,6 +111,21 @@ export function startJobs({ pollSeconds = 30 }: { pollSeconds?: number } = {}): 
     throw error;
   });
   return state.cporJobs;
+}
+
+/**
+ * Queues a run of the webhook delivery job now (a worker of any instance picks it up within 2 s), so
+ * what was just queued goes out without waiting for the minute's run. Without a running job queue in
+ * this process, the next scheduled run delivers it.
+ */
+export async function requestWebhookDelivery() {
+  const running = state.cporJobs;
+  if (!running) return;
+  try {
+    await (await running).send(webhookDeliveryJob, {});
+  } catch (error) {
+    console.error("Webhooks: could not queue a delivery run:", error instanceof Error ? error.message : error);
+  }
 }
 
 /** Stops this process's workers, letting running jobs finish. */
