@@ -85,7 +85,15 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             ],
           },
         ]
-      : [{ heading: t("incentives"), links: [{ href: "/claims", label: t("customerClaims") }] }];
+      : [
+          {
+            heading: t("incentives"),
+            links: [
+              { href: "/claims", label: t("customerClaims") },
+              { href: "/settings/tokens", label: t("apiTokens") },
+            ],
+          },
+        ];
   // The most specific link that holds the current page is the active one.
   const activeHref = sections
     .flatMap((section) => section.links.map((link) => link.href))
