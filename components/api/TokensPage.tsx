@@ -31,6 +31,7 @@ import {
   Text,
   tokens as theme,
 } from "@fluentui/react-components";
+import { useHydrated } from "@/components/hooks/useHydrated";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api/actions";
 
 export type TokenItem = { id: string; name: string; hint: string; status: "active" | "expired" | "revoked"; createdAt: string; expiresAt: string; lastUsedAt: string | null };
@@ -44,6 +45,9 @@ const useStyles = makeStyles({
   secret: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
   code: { fontFamily: theme.fontFamilyMonospace, wordBreak: "break-all", padding: "6px 8px", backgroundColor: theme.colorNeutralBackground3, borderRadius: theme.borderRadiusMedium },
   muted: { color: theme.colorNeutralForeground2 },
+  docs: { display: "block", margin: "0 0 12px" },
+  banner: { maxWidth: "960px", marginBottom: "16px" },
+  created: { display: "flex", flexDirection: "column", gap: "8px", padding: "4px 0" },
 });
 
 const statusColor = { active: "success", expired: "warning", revoked: "danger" } as const;
@@ -63,6 +67,7 @@ export function TokensPage({ tokens }: { tokens: TokenItem[] }) {
   const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<TokenItem | null>(null);
   const [notice, setNotice] = useState<string>();
+  const hydrated = useHydrated();
 
   const message = (key: string | undefined) => (key ? (tv.has(key) ? tv(key) : key) : undefined);
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("never"));
@@ -102,19 +107,20 @@ export function TokensPage({ tokens }: { tokens: TokenItem[] }) {
   };
 
   return (
-    <>
-      <Text as="p">
+    <div data-ready={hydrated || undefined}>
+      <Text as="p" className={styles.docs}>
         <Link as="a" href="/developers" data-testid="api-docs-link">
           {t("docsLink")}
         </Link>
       </Text>
       {created ? (
-        <MessageBar intent="success" layout="multiline" data-testid="token-created">
-          <MessageBarBody>
+        <MessageBar intent="success" layout="multiline" className={styles.banner} data-testid="token-created">
+          <MessageBarBody className={styles.created}>
             <MessageBarTitle>{t("createdHeading")}</MessageBarTitle>
-            <Text as="p">{t("createdLead")}</Text>
+            <Text>{t("createdLead")}</Text>
+            <Text weight="semibold">{t("secretLabel", { name: created.name })}</Text>
             <div className={styles.secret}>
-              <code className={styles.code} aria-label={t("secretLabel", { name: created.name })} data-testid="token-secret">
+              <code className={styles.code} data-testid="token-secret">
                 {created.secret}
               </code>
               <Button onClick={copy} aria-live="polite">
@@ -128,12 +134,12 @@ export function TokensPage({ tokens }: { tokens: TokenItem[] }) {
         </MessageBar>
       ) : null}
       {notice ? (
-        <MessageBar intent="info" role="status">
+        <MessageBar intent="info" role="status" className={styles.banner}>
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ) : null}
       {problem ? (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" className={styles.banner}>
           <MessageBarBody>{problem === "unavailable" ? t("unavailable") : t("notFound")}</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -220,6 +226,6 @@ export function TokensPage({ tokens }: { tokens: TokenItem[] }) {
           </DialogBody>
         </DialogSurface>
       </Dialog>
-    </>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ const listClaims = (secret: string, language = "en") => fetch(`${APP}/api/v1/cla
 test("an incentive admin creates an API token, uses it, revokes it, and reads the page in Japanese", async ({ page }) => {
   await signIn(page, DEMO.users.contosoAdmin);
   await page.goto("/claims");
-  await ready(page);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
   await ready(page);
