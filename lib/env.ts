@@ -89,6 +89,8 @@ export const envSchema = z
     SIGN_IN_LIMIT_PER_EMAIL: count(5, 1000),
     /** Sign-in link requests allowed per client address in 15 minutes; raise it for many users behind one NAT. */
     SIGN_IN_LIMIT_PER_CLIENT: count(20, 100_000),
+    /** REST API requests allowed per personal access token in one minute (lib/api/rate-limit.ts). */
+    API_RATE_LIMIT_PER_MINUTE: count(120, 100_000),
     /** "off" keeps the portal process from doing background work, the outbox and the periodic jobs (then run `npm run worker` separately). */
     WORKER: onOff("on"),
     /**

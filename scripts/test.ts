@@ -36,7 +36,8 @@ const emailLinkOffPart = "email-link-off";
 async function compileEveryPage(appUrl: string) {
   const started = Date.now();
   const paths = ["/signin", "/signin/check-email", "/signin/refused", "/", "/claims", "/claims/new", "/claims/x", "/claims/x/edit", "/claims/x/poe",
-    "/settings/webhooks", "/review", "/review/dashboard", "/review/jobs", "/review/claims/x", "/review/claims/x/compare", "/c/x", "/c", "/c/open/x", "/c/requests", "/api/health", "/api/auth/session"];
+    "/review", "/review/dashboard", "/review/jobs", "/review/claims/x", "/review/claims/x/compare", "/c/x", "/c", "/c/open/x", "/c/requests", "/api/health", "/api/auth/session",
+    "/settings/tokens", "/settings/webhooks", "/developers", "/api/v1/claims", "/api/v1/openapi.json"];
   for (const path of paths) {
     await fetch(new URL(path, appUrl), { redirect: "manual", signal: AbortSignal.timeout(300_000) })
       .then((response) => response.arrayBuffer())

@@ -87,7 +87,13 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
         ]
       : [
           { heading: t("incentives"), links: [{ href: "/claims", label: t("customerClaims") }] },
-          { heading: t("settings"), links: [{ href: "/settings/webhooks", label: t("webhooks") }] },
+          {
+            heading: t("settings"),
+            links: [
+              { href: "/settings/tokens", label: t("apiTokens") },
+              { href: "/settings/webhooks", label: t("webhooks") },
+            ],
+          },
         ];
   // The most specific link that holds the current page is the active one.
   const activeHref = sections

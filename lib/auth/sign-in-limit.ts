@@ -5,12 +5,11 @@ import type { Tx } from "../db-client";
 import { createHmac } from "node:crypto";
 import { isIPv6 } from "node:net";
 import { env } from "../env";
+import { countInWindows } from "../rate-limit";
 
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInAllowance = { ok: true } | { ok: false; retryAfter: Date };
-
-const ts = (date: Date) => date.toISOString();
 
 // Keys are keyed hashes: the table never holds the addresses people typed.
 const secret = () => createHmac("sha256", env().AUTH_SECRET).update("cpor/sign-in-limit/v1").digest();
@@ -45,19 +44,10 @@ export async function consumeSignInAllowance(client: Tx, { email, clientAddress,
   const settings = env();
   const limits = new Map([[signInLimitKey("email", normalEmail(email)), settings.SIGN_IN_LIMIT_PER_EMAIL]]);
   if (clientAddress) limits.set(signInLimitKey("client", clientBucket(clientAddress)), settings.SIGN_IN_LIMIT_PER_CLIENT);
-  const rows = await client.$queryRaw<{ key: string; count: number; resetAt: Date }[]>`
-    INSERT INTO "RateLimit" (key, count, "resetAt")
-    SELECT key, 1, ${ts(new Date(now.getTime() + SIGN_IN_WINDOW_MS))}::timestamp FROM unnest(${[...limits.keys()]}::text[]) AS key
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "RateLimit"."resetAt" <= ${ts(now)}::timestamp THEN 1 ELSE "RateLimit".count + 1 END,
-      "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${ts(now)}::timestamp THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
-    RETURNING key, count, "resetAt"`;
+  const rows = await countInWindows(client, { keys: [...limits.keys()], windowMs: SIGN_IN_WINDOW_MS, now });
   const over = rows.filter((row) => row.count > limits.get(row.key)!);
   if (over.length === 0) return { ok: true };
   return { ok: false, retryAfter: new Date(Math.max(...over.map((row) => row.resetAt.getTime()))) };
 }
 
-/** Deletes the counts of windows that have ended (run every few minutes by the outbox workers). */
-export async function sweepRateLimits(client: Tx, now = new Date()) {
-  return client.$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" < ${ts(now)}::timestamp`;
-}
+export { sweepRateLimits } from "../rate-limit";

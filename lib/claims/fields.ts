@@ -84,3 +84,7 @@ export type DisputeInput = z.input<typeof disputeFormSchema>;
 export type DisassociateInput = z.input<typeof disassociateFormSchema>;
 
 export type WizardStep = 1 | 2 | 3 | 4;
+
+/** The wizard's first three steps as sections of a claim (the API saves a claim section by section). */
+export const claimSections = { details: 1, workloads: 2, contacts: 3 } as const;
+export type ClaimSection = keyof typeof claimSections;

@@ -36,15 +36,43 @@ export type ClaimListQuery = {
 };
 
 
-/** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
-export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {
+export type ClaimFilters = Pick<ClaimListQuery, "status" | "solutionArea" | "q">;
+
+/** The list's filters: status, solution area, and the search (a tenant ID when it is one, else words of the name). */
+function listWhere(viewer: PartnerViewer, query: ClaimFilters): Prisma.ClaimWhereInput {
   const q = query.q?.trim();
-  const where: Prisma.ClaimWhereInput = {
+  return {
     ...claimScope(viewer),
     ...(query.status ? { status: query.status } : {}),
     ...(query.solutionArea ? { solutionArea: query.solutionArea } : {}),
     ...(q ? (GUID.test(q) ? { tenantId: q.toLowerCase() } : { name: { contains: q, mode: "insensitive" as const } }) : {}),
   };
+}
+
+/**
+ * One keyset page of the organisation's claims with the list's filters, newest first (created time,
+ * then id): a page starts after the last claim of the one before, so claims added meanwhile never
+ * shift a page. `limit + 1` rows are read to tell whether another page follows.
+ */
+export async function listClaimsAfter(viewer: PartnerViewer, query: ClaimFilters & { after: { createdAt: Date; id: string } | null; limit: number }) {
+  const after = query.after;
+  const rows = await db.claim.findMany({
+    where: {
+      AND: [
+        listWhere(viewer, query),
+        after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { workloads: claimDetail.workloads, subscriptions: claimDetail.subscriptions },
+  });
+  return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
+}
+
+/** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
+export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {
+  const where = listWhere(viewer, query);
   const [total, rows] = await db.$transaction([
     db.claim.count({ where }),
     db.claim.findMany({

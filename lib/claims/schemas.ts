@@ -6,7 +6,7 @@ import { z } from "zod";
 import { idSchema } from "../text";
 import { contactsShape, detailsRules, detailsShape, disassociateShape, disputeShape, tenantId, workloadsShape } from "./fields";
 
-export { GUID, type ContactsInput, type DetailsInput, type DisassociateInput, type DisputeInput, type WizardStep, type WorkloadsInput } from "./fields";
+export { GUID, claimSections, type ClaimSection, type ContactsInput, type DetailsInput, type DisassociateInput, type DisputeInput, type WizardStep, type WorkloadsInput } from "./fields";
 
 /** A claim id (or "new") as the actions accept it. */
 export const keySchema = idSchema;

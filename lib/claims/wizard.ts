@@ -51,7 +51,8 @@ function lockedFieldErrors(claim: ClaimDetail, data: Partial<WizardData>): Field
 
 type ClaimDetail = NonNullable<Awaited<ReturnType<typeof findClaim>>>;
 
-function dataFromClaim(claim: ClaimDetail): WizardData {
+/** A saved claim as wizard entries. */
+export function dataFromClaim(claim: ClaimDetail): WizardData {
   return {
     creationKey: claim.creationKey,
     solutionArea: claim.solutionArea,
@@ -124,10 +125,14 @@ export async function loadWizard(
   return { data, step: 1, status, claim };
 }
 
-/** Validates one step (schema, then the rules that need reference data) and keeps it. */
-export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep, uiLocale?: string): Promise<StepResult> {
-  const loaded = await loadWizard(viewer, key, uiLocale);
-  if (!loaded) return refused("notEditable");
+type Loaded = { data: WizardData; status: ClaimStatus | null; claim: ClaimDetail | null };
+
+/**
+ * One step's values applied to the entries: the step's schema, the fields fixed at submission, the
+ * rules that need reference data, and what a change of area or tenant resets. The wizard keeps the
+ * result (saveStep); the API saves it as the claim at once (lib/claims/sections.ts).
+ */
+export async function applyStep(viewer: PartnerViewer, loaded: Loaded, step: 1 | 2 | 3, values: unknown): Promise<Exclude<StepResult, { ok: true }> | { ok: true; data: WizardData }> {
   const parsed = stepSchemas[step].safeParse(values);
   if (!parsed.success) return invalidInput(parsed.error);
 
@@ -153,6 +158,16 @@ export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 
     const errors = await checkWorkloadRules({ ...details.data, ...chosen });
     if (Object.keys(errors).length > 0) return invalid(errors);
   }
+  return { ok: true, data };
+}
+
+/** Validates one step (schema, then the rules that need reference data) and keeps it. */
+export async function saveStep(viewer: PartnerViewer, key: WizardKey, step: 1 | 2 | 3, values: unknown, nextStep: WizardStep, uiLocale?: string): Promise<StepResult> {
+  const loaded = await loadWizard(viewer, key, uiLocale);
+  if (!loaded) return refused("notEditable");
+  const applied = await applyStep(viewer, loaded, step, values);
+  if (!applied.ok) return applied;
+  const data = applied.data;
   const stored = JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue;
   const stepToKeep = Math.min(nextStep, reachableStep(data));
   await db.wizardProgress.upsert({
@@ -221,6 +236,16 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
     const raced = await created();
     if (raced) return done({ claimId: raced.id });
   }
+  return commitClaim(viewer, key, loaded);
+}
+
+/**
+ * Re-validates the whole claim (schema and rules) and creates the Draft (key "new") or saves the
+ * edits of the claim, with its audit row, in one transaction. The wizard's entries for the key are
+ * cleared with it (`keepProgress` leaves them: the API creates a claim without touching the admin's
+ * wizard). A concurrent creation with the same creation key returns the claim the first one made.
+ */
+export async function commitClaim(viewer: PartnerViewer, key: WizardKey, loaded: Loaded, { keepProgress = false }: { keepProgress?: boolean } = {}): Promise<FinishResult> {
   const parsed = claimSchema.safeParse(loaded.data);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -245,7 +270,7 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
   };
   try {
     const claimId = await db.$transaction(async (tx) => {
-      await tx.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
+      if (!keepProgress) await tx.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
       if (key === "new") {
         const claim = await tx.claim.create({
           data: {
