@@ -7,6 +7,9 @@ import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { GUID } from "./schemas";
 import { reviewerOnlyActions } from "./history";
+import { pageNumber, searchText } from "../text";
+import { solutionAreas } from "./roles";
+import { claimStatuses } from "./vocabulary";
 
 export const claimScope = (viewer: PartnerViewer): Prisma.ClaimWhereInput => ({ organizationId: viewer.organization.id, deletedAt: null });
 
@@ -36,15 +39,31 @@ export type ClaimListQuery = {
 };
 
 
-/** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
-export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {
+export type ClaimListSearch = Partial<Record<"q" | "status" | "area" | "sort" | "dir" | "page", string | string[]>>;
+
+/** The list's query from its URL (a URL can carry anything: unknown values are ignored, the page kept in range). */
+export function claimListQuery(search: ClaimListSearch, pageSize: number): ClaimListQuery & { q: string } {
+  const status = claimStatuses.find((s) => s === search.status);
+  const solutionArea = solutionAreas.find((a) => a === search.area);
+  const sort = claimSortFields.find((f) => f === search.sort) ?? "updatedAt";
+  const direction = search.dir === "asc" ? "asc" : search.dir === "desc" ? "desc" : sort === "updatedAt" ? "desc" : "asc";
+  return { status, solutionArea, q: searchText(search.q, 100) ?? "", sort, direction, page: pageNumber(search.page), pageSize };
+}
+
+/** The organisation's claims the list's filters and search select (the list and its export). */
+export function claimListWhere(viewer: PartnerViewer, query: Pick<ClaimListQuery, "status" | "solutionArea" | "q">): Prisma.ClaimWhereInput {
   const q = query.q?.trim();
-  const where: Prisma.ClaimWhereInput = {
+  return {
     ...claimScope(viewer),
     ...(query.status ? { status: query.status } : {}),
     ...(query.solutionArea ? { solutionArea: query.solutionArea } : {}),
     ...(q ? (GUID.test(q) ? { tenantId: q.toLowerCase() } : { name: { contains: q, mode: "insensitive" as const } }) : {}),
   };
+}
+
+/** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
+export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {
+  const where = claimListWhere(viewer, query);
   const [total, rows] = await db.$transaction([
     db.claim.count({ where }),
     db.claim.findMany({
