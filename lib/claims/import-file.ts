@@ -155,6 +155,12 @@ export function readImportFile(text: string): ImportFile {
   return { ok: true, headers: header.fields, rows: records.map((record) => mapRow(columns, record)) };
 }
 
+/** A collision warning of a row, as the wizard shows it: another partner holds (associated) or claims an item, or the organisation itself already does (own). */
+export type ImportWarning = { item: string; kind: "associated" | "claimed" | "own" };
+/** A row of the preview: its line, name and tenant, its errors by field, its collision warnings. */
+export type PreviewRow = { line: number; name: string; tenantId: string; fieldErrors: FieldErrors; warnings: ImportWarning[] };
+export type ImportPreview = { ok: true; rows: PreviewRow[] } | Extract<ImportFile, { ok: false }>;
+
 /** What became of one row: the Draft created, or the errors that kept it from being created. */
 export type ImportOutcome = { line: number; status: "created"; claimId: string } | { line: number; status: "failed"; fieldErrors: FieldErrors; problem?: string };
 

@@ -9,15 +9,12 @@ import { createHash } from "node:crypto";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { findCollisions, type Collision } from "./collisions";
+import { findCollisions } from "./collisions";
 import { claimScope } from "./queries";
-import { IMPORT_MAX_BYTES, readImportFile, type ImportFile, type ImportOutcome, type ImportRow } from "./import-file";
+import { IMPORT_MAX_BYTES, readImportFile, type ImportFile, type ImportOutcome, type ImportPreview, type ImportRow, type ImportWarning, type PreviewRow } from "./import-file";
 import { insertDraft, validateClaim } from "./wizard";
 import type { ClaimInput, FieldErrors } from "./schemas";
 
-export type ImportWarning = { item: string; kind: Collision | "own" };
-export type PreviewRow = { line: number; name: string; tenantId: string; fieldErrors: FieldErrors; warnings: ImportWarning[] };
-export type ImportPreview = { ok: true; rows: PreviewRow[] } | Extract<ImportFile, { ok: false }>;
 
 /** How many rows are judged at once (each takes a few queries). */
 const CONCURRENCY = 4;
