@@ -53,7 +53,7 @@ const headers = importColumns.map((c) => c.en);
 const example = Object.fromEntries(importColumns.map((c) => [c.en, c.example]));
 const name = (label: string) => `Import ${label} ${randomUUID().slice(0, 8)}`;
 /** A Modern Work and Security row of Contoso's on a tenant of its own, with `cells` changed. */
-const row = (cells: Record<string, string> = {}) => ({ ...example, claim_name: name("row"), tenant_id: randomUUID(), ...cells });
+const row = (cells: Record<string, string> = {}): Record<string, string> => ({ ...example, claim_name: name("row"), tenant_id: randomUUID(), ...cells });
 const csv = (rows: Record<string, string>[], columns = headers) => CSV_BOM + csvRecord(columns) + rows.map((r) => csvRecord(columns.map((h) => r[h] ?? ""))).join("");
 
 const counts = async () => ({
@@ -139,7 +139,7 @@ describe("good rows", () => {
       workloads: { workloadIds: ["ba-dynamics-365-sales"], subscriptionIds: [subs.northwindSales] },
       cells: { solution_area: "BUSINESS_APPLICATIONS", partner_role: "INFLUENCED_REVENUE", dynamics_seller_name: "Alex Seller", customer_name: "Northwind Traders", isv_solution_name: "Contoso Field Pro", workload_ids: "ba-dynamics-365-sales", subscription_ids: subs.northwindSales.toUpperCase() },
     },
-  ])("$label: the Draft is the one the wizard creates for the same input", async ({ details, workloads, cells }) => {
+  ] as { label: string; details: Record<string, unknown> & { tenantId: string }; workloads: { workloadIds: string[]; subscriptionIds: string[] }; cells: Record<string, string> }[])("$label: the Draft is the one the wizard creates for the same input", async ({ details, workloads, cells }) => {
     const claimName = name("same");
     const contacts = {
       customerContactName: "Nancy Davolio",
