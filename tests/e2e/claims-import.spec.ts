@@ -39,8 +39,6 @@ const texts = {
     result: "2 Drafts were created; 2 rows were not imported.",
     download: "Download the result (CSV)",
     open: "Open customer claims",
-    search: "Search by claim name or tenant ID",
-    apply: "Apply",
     export: "Export CSV",
     draft: "Draft",
   },
@@ -55,8 +53,6 @@ const texts = {
     result: "2 件の下書きを作成しました。インポートされなかった行: 2 行。",
     download: "結果をダウンロード (CSV)",
     open: "顧客の要求を開く",
-    search: null,
-    apply: null,
     export: "CSV にエクスポート",
     draft: "下書き",
   },
@@ -90,9 +86,11 @@ async function importAndCheck(page: Page, language: Language) {
   const lines = result.slice(1).trim().split("\r\n");
   expect(lines[0].startsWith("row,status,claim_id,error,")).toBe(true);
   expect(lines[1]).toMatch(/^2,created,[a-z0-9]+,,/);
-  expect(lines[2]).toContain(`3,failed,,${t.tenantError}`);
+  expect(lines[2].startsWith("3,failed,,")).toBe(true);
+  expect(lines[2]).toContain(t.tenantError);
   expect(lines[3]).toMatch(/^4,created,[a-z0-9]+,,/);
-  expect(lines[4]).toContain(`5,failed,,${t.partnerError}`);
+  expect(lines[4].startsWith("5,failed,,")).toBe(true);
+  expect(lines[4]).toContain(t.partnerError);
 
   await page.getByRole("link", { name: t.open }).click();
   await ready(page);
@@ -101,7 +99,7 @@ async function importAndCheck(page: Page, language: Language) {
   await expect(page.getByRole("link", { name: `${tag} good one` })).toBeVisible();
   await expect(page.getByRole("link", { name: `${tag} good two` })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`${tag} bad`) })).toHaveCount(0);
-  await expect(page.getByRole("table").getByText(t.draft)).toHaveCount(2);
+  await expect(page.getByRole("table").getByText(t.draft, { exact: true })).toHaveCount(2);
   await screenshot(page, `claims-import-list-${language}`);
 
   // The list's Export CSV takes its search: exactly the two new Drafts.
