@@ -9,7 +9,7 @@ import { useLocale, useTranslations } from "next-intl";
 import {
   Badge,
   Button,
-  Field,
+  Label,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   link: { color: tokens.colorBrandForegroundLink },
+  field: { display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 type Problem = { problem: string; [key: string]: unknown };
@@ -215,17 +217,25 @@ export function ImportClaims() {
           {t("backToClaims")}
         </NextLink>
       </div>
-      <Field label={t("fileLabel")} hint={t("fileHint", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 })}>
+      <div className={styles.field}>
+        <Label htmlFor="claims-import-file" weight="semibold">
+          {t("fileLabel")}
+        </Label>
         <input
           ref={input}
+          id="claims-import-file"
           type="file"
           accept=".csv,text/csv"
+          aria-describedby="claims-import-file-hint"
           disabled={phase === "checking" || phase === "importing"}
           onChange={(event) => {
             void choose(event.target.files?.[0]);
           }}
         />
-      </Field>
+        <Text id="claims-import-file-hint" size={200} className={styles.hint}>
+          {t("fileHint", { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 })}
+        </Text>
+      </div>
       {phase === "checking" ? <ProgressBar aria-label={t("checking")} /> : null}
       {problem ? (
         <MessageBar intent="error" role="alert">
