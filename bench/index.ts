@@ -13,14 +13,15 @@ import { readyDrafts, sessionFor } from "./fixtures";
 import { loadBenchmark, loadSettings, stopLoadBenchmark } from "./load";
 import { measurePageWeights } from "./page-weight";
 import { submissionBenchmark, uploadBenchmark } from "./poe";
+import { IMPORT_TARGET_S, importBenchmark } from "./import";
 import { QUEUE_TARGET_MS, queueBenchmark } from "./queue";
 
 const cores = availableParallelism();
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const PAGE_TARGET = 250 * 1024;
-// `npm run bench -- pages` (or customer, uploads, submissions, queue, load) runs one part only.
-const parts = ["pages", "customer", "uploads", "submissions", "queue", "load"] as const;
+// `npm run bench -- pages` (or customer, uploads, submissions, import, queue, load) runs one part only.
+const parts = ["pages", "customer", "uploads", "submissions", "import", "queue", "load"] as const;
 const only = process.argv[2];
 if (only && !parts.includes(only as (typeof parts)[number])) {
   console.error(`Unknown part "${only}": one of ${parts.join(", ")}.`);
@@ -159,6 +160,23 @@ async function sharedStackParts() {
     );
   } else if (wanted("submissions")) {
     console.log("\nClaim submission throughput: skipped, it needs a PostgreSQL server (set BENCH_DATABASE_URL); the embedded one takes one connection.");
+  }
+
+  if (wanted("import")) {
+    const result = await importBenchmark({ baseUrl, sessionToken });
+    console.log(`\nClaims import from CSV, ${result.rows} rows through the portal (preview, then the import's streamed outcomes); target: both together <= ${IMPORT_TARGET_S} s`);
+    console.table([
+      {
+        rows: result.rows,
+        "valid in preview": result.valid,
+        "Drafts created": result.created,
+        finished: result.finished ? "yes" : "no",
+        preview: `${(result.previewMs / 1000).toFixed(2)} s`,
+        import: `${(result.importMs / 1000).toFixed(2)} s`,
+        total: `${((result.previewMs + result.importMs) / 1000).toFixed(2)} s`,
+        "of target": `${(((result.previewMs + result.importMs) / 1000 / IMPORT_TARGET_S) * 100).toFixed(0)}%`,
+      },
+    ]);
   }
 
   // Last: it adds a million claims to the benchmark's database.

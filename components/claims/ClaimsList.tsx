@@ -5,7 +5,7 @@ import { claimStatuses } from "@/lib/claims/vocabulary";
 import NextLink from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
-import { Add20Regular, ArrowSortDown16Regular, ArrowSortUp16Regular } from "@fluentui/react-icons";
+import { Add20Regular, ArrowDownload20Regular, ArrowUpload20Regular, ArrowSortDown16Regular, ArrowSortUp16Regular } from "@fluentui/react-icons";
 import { StatusBadge } from "./StatusBadge";
 import { FilterSelect } from "../FilterSelect";
 
@@ -73,6 +73,8 @@ export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: Clai
     );
   };
 
+  // The export takes the list's filters and search (every page of them).
+  const exportHref = `/claims/export${href({ page: 1 }).slice("/claims".length)}`;
   const addHref = `/claims/new${state.area ? `?area=${state.area}` : ""}`;
   const from = state.total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
   const to = Math.min(state.total, state.page * state.pageSize);
@@ -92,6 +94,12 @@ export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: Clai
           </NextLink>
         ) : null}
         <span style={{ flexGrow: 1 }} />
+        <Button as="a" href={exportHref} icon={<ArrowDownload20Regular />}>
+          {t("exportCsv")}
+        </Button>
+        <Button as="a" href="/claims/import" icon={<ArrowUpload20Regular />}>
+          {t("importCsv")}
+        </Button>
         <Button as="a" href={addHref} appearance="primary" icon={<Add20Regular />}>
           {t("addCustomer")}
         </Button>

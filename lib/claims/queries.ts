@@ -7,6 +7,9 @@ import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
 import { GUID } from "./schemas";
 import { reviewerOnlyActions } from "./history";
+import { pageNumber, searchText } from "../text";
+import { solutionAreas } from "./roles";
+import { claimStatuses } from "./vocabulary";
 
 export const claimScope = (viewer: PartnerViewer): Prisma.ClaimWhereInput => ({ organizationId: viewer.organization.id, deletedAt: null });
 
@@ -38,8 +41,19 @@ export type ClaimListQuery = {
 
 export type ClaimFilters = Pick<ClaimListQuery, "status" | "solutionArea" | "q">;
 
-/** The list's filters: status, solution area, and the search (a tenant ID when it is one, else words of the name). */
-function listWhere(viewer: PartnerViewer, query: ClaimFilters): Prisma.ClaimWhereInput {
+export type ClaimListSearch = Partial<Record<"q" | "status" | "area" | "sort" | "dir" | "page", string | string[]>>;
+
+/** The list's query from its URL (a URL can carry anything: unknown values are ignored, the page kept in range). */
+export function claimListQuery(search: ClaimListSearch, pageSize: number): ClaimListQuery & { q: string } {
+  const status = claimStatuses.find((s) => s === search.status);
+  const solutionArea = solutionAreas.find((a) => a === search.area);
+  const sort = claimSortFields.find((f) => f === search.sort) ?? "updatedAt";
+  const direction = search.dir === "asc" ? "asc" : search.dir === "desc" ? "desc" : sort === "updatedAt" ? "desc" : "asc";
+  return { status, solutionArea, q: searchText(search.q, 100) ?? "", sort, direction, page: pageNumber(search.page), pageSize };
+}
+
+/** The organisation's claims the list's filters and search select (the list and its export). */
+export function claimListWhere(viewer: PartnerViewer, query: ClaimFilters): Prisma.ClaimWhereInput {
   const q = query.q?.trim();
   return {
     ...claimScope(viewer),
@@ -59,7 +73,7 @@ export async function listClaimsAfter(viewer: PartnerViewer, query: ClaimFilters
   const rows = await db.claim.findMany({
     where: {
       AND: [
-        listWhere(viewer, query),
+        claimListWhere(viewer, query),
         after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
       ],
     },
@@ -72,7 +86,7 @@ export async function listClaimsAfter(viewer: PartnerViewer, query: ClaimFilters
 
 /** The organisation's claims for the list page: filtered, searched, sorted and paginated in the database. */
 export async function listClaims(viewer: PartnerViewer, query: ClaimListQuery) {
-  const where = listWhere(viewer, query);
+  const where = claimListWhere(viewer, query);
   const [total, rows] = await db.$transaction([
     db.claim.count({ where }),
     db.claim.findMany({

@@ -222,6 +222,57 @@ const stepOfField = (field: string | undefined): WizardStep => {
 };
 
 /**
+ * The whole claim checked with the wizard's rules: the schema of every step, then the rules that need
+ * reference data (the organisation's PartnerIDs, the tenant, the workloads and subscriptions), and for a
+ * submitted claim the fields fixed at submission. "Add customer" and the CSV import (lib/claims/import.ts)
+ * both go through it, so a claim is accepted by one exactly when the other accepts it.
+ */
+export async function validateClaim(viewer: PartnerViewer, data: unknown, submitted: ClaimDetail | null = null): Promise<ActionResult<ClaimInput>> {
+  const parsed = claimSchema.safeParse(data);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  if (submitted) {
+    const locked = lockedFieldErrors(submitted, input);
+    if (Object.keys(locked).length > 0) return invalid(locked);
+  }
+  const ruleErrors = { ...(await checkDetailsRules(viewer, input)), ...(await checkWorkloadRules(input)) };
+  if (Object.keys(ruleErrors).length > 0) return invalid(ruleErrors);
+  return done(input);
+}
+
+/** A validated claim's own columns (its workloads and subscriptions are rows of their own). */
+function claimColumns(input: ClaimInput) {
+  const { workloadIds: _workloads, subscriptionIds: _subscriptions, ...fields } = input;
+  return {
+    ...fields,
+    dynamicsSellerName: fields.dynamicsSellerName ?? null,
+    customerName: fields.customerName ?? null,
+    isvSolutionName: fields.isvSolutionName ?? null,
+    customerContactTitle: fields.customerContactTitle ?? null,
+  };
+}
+
+/**
+ * Creates a Draft of the viewer's organisation from a claim `validateClaim` accepted, with its audit
+ * row, inside the caller's transaction; `creationKey` makes a repeat find it (unique). Returns its id.
+ */
+export async function insertDraft(tx: Prisma.TransactionClient, viewer: PartnerViewer, input: ClaimInput, creationKey: string) {
+  const claim = await tx.claim.create({
+    data: {
+      ...claimColumns(input),
+      organizationId: viewer.organization.id,
+      createdById: viewer.id,
+      creationKey,
+      workloads: { create: input.workloadIds.map((workloadId) => ({ workloadId })) },
+      subscriptions: { create: input.subscriptionIds.map((subscriptionId) => ({ subscriptionId })) },
+    },
+    select: { id: true },
+  });
+  await recordEvent(tx, { claimId: claim.id, action: "created", actorUserId: viewer.id, toStatus: "DRAFT" });
+  return claim.id;
+}
+
+/**
  * Re-validates everything and creates the Draft ("Add customer"), or saves the edits of a draft.
  * A repeated call with the same creation key returns the claim the first call created.
  */
@@ -246,46 +297,17 @@ export async function finishWizard(viewer: PartnerViewer, key: WizardKey, creati
  * wizard). A concurrent creation with the same creation key returns the claim the first one made.
  */
 export async function commitClaim(viewer: PartnerViewer, key: WizardKey, loaded: Loaded, { keepProgress = false }: { keepProgress?: boolean } = {}): Promise<FinishResult> {
-  const parsed = claimSchema.safeParse(loaded.data);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    return invalid(fieldErrors, { step: stepOfField(Object.keys(fieldErrors)[0]) });
-  }
-  const input = parsed.data;
   const submitted = loaded.claim && loaded.claim.status !== "DRAFT" ? loaded.claim : null;
-  if (submitted) {
-    const locked = lockedFieldErrors(submitted, input);
-    if (Object.keys(locked).length > 0) return invalid(locked, { step: 1 });
-  }
-  const ruleErrors = { ...(await checkDetailsRules(viewer, input)), ...(await checkWorkloadRules(input)) };
-  if (Object.keys(ruleErrors).length > 0) return invalid(ruleErrors, { step: stepOfField(Object.keys(ruleErrors)[0]) });
+  const validated = await validateClaim(viewer, loaded.data, submitted);
+  if (!validated.ok) return invalid(validated.fieldErrors, { step: stepOfField(Object.keys(validated.fieldErrors)[0]) });
+  const input = validated.data;
 
-  const { workloadIds, subscriptionIds, ...fields } = input;
-  const columns = {
-    ...fields,
-    dynamicsSellerName: fields.dynamicsSellerName ?? null,
-    customerName: fields.customerName ?? null,
-    isvSolutionName: fields.isvSolutionName ?? null,
-    customerContactTitle: fields.customerContactTitle ?? null,
-  };
+  const { workloadIds, subscriptionIds } = input;
+  const columns = claimColumns(input);
   try {
     const claimId = await db.$transaction(async (tx) => {
       if (!keepProgress) await tx.wizardProgress.deleteMany({ where: { userId: viewer.id, key } });
-      if (key === "new") {
-        const claim = await tx.claim.create({
-          data: {
-            ...columns,
-            organizationId: viewer.organization.id,
-            createdById: viewer.id,
-            creationKey: loaded.data.creationKey,
-            workloads: { create: workloadIds.map((workloadId) => ({ workloadId })) },
-            subscriptions: { create: subscriptionIds.map((subscriptionId) => ({ subscriptionId })) },
-          },
-          select: { id: true },
-        });
-        await recordEvent(tx, { claimId: claim.id, action: "created", actorUserId: viewer.id, toStatus: "DRAFT" });
-        return claim.id;
-      }
+      if (key === "new") return insertDraft(tx, viewer, input, loaded.data.creationKey);
       // A submitted claim competes for its items: queue behind submissions for the tenant, as submission does.
       if (submitted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${submitted.tenantId}))`;
       // Only a claim of the organisation still in the status read may change; re-checked in the same statement.

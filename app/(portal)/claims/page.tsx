@@ -2,26 +2,14 @@ import { getTranslations } from "next-intl/server";
 import { ClaimsList } from "@/components/claims/ClaimsList";
 import { PageHeader } from "@/components/PageHeader";
 import { requirePartnerAdmin } from "@/lib/auth/session";
-import { claimSortFields, listClaims } from "@/lib/claims/queries";
-import { solutionAreas } from "@/lib/claims/roles";
-import { claimStatuses } from "@/lib/claims/vocabulary";
-import { pageNumber, searchText } from "@/lib/text";
+import { claimListQuery, listClaims, type ClaimListSearch } from "@/lib/claims/queries";
 
 const PAGE_SIZE = 20;
 
-type Search = Partial<Record<"q" | "status" | "area" | "sort" | "dir" | "page", string | string[]>>;
-
-export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function ClaimsPage({ searchParams }: { searchParams: Promise<ClaimListSearch> }) {
   const viewer = await requirePartnerAdmin();
   const t = await getTranslations("Claims");
-  const search = await searchParams;
-  const status = claimStatuses.find((s) => s === search.status);
-  const solutionArea = solutionAreas.find((a) => a === search.area);
-  const sort = claimSortFields.find((f) => f === search.sort) ?? "updatedAt";
-  const direction = search.dir === "asc" ? "asc" : search.dir === "desc" ? "desc" : sort === "updatedAt" ? "desc" : "asc";
-  // The page number within a sane range, the search as text (a URL can carry anything).
-  const page = pageNumber(search.page);
-  const q = searchText(search.q, 100) ?? "";
+  const { status, solutionArea, q, sort, direction, page } = claimListQuery(await searchParams, PAGE_SIZE);
 
   const { total, rows } = await listClaims(viewer, { status, solutionArea, q, sort, direction, page, pageSize: PAGE_SIZE });
   return (

@@ -1,0 +1,22 @@
+// GET /claims/export?<the claims list's filters>: the organisation's claims the list shows (every page)
+// as CSV, streamed. Incentive admins only (404 otherwise); the organisation is the viewer's, never the URL's.
+import { answerUnavailable } from "@/lib/availability";
+import { isPartnerAdmin, loadViewer } from "@/lib/auth/session";
+import { claimsCsv } from "@/lib/claims/export";
+import { claimListQuery } from "@/lib/claims/queries";
+import { jsonError } from "@/lib/http";
+
+export const GET = answerUnavailable(async (request: Request) => {
+  const viewer = await loadViewer();
+  if (!viewer || !isPartnerAdmin(viewer)) return jsonError(404, "notFound");
+  const query = claimListQuery(Object.fromEntries(new URL(request.url).searchParams), 1);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(claimsCsv(viewer, query), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="cpor-customer-claims-${stamp}.csv"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+});
