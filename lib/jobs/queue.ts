@@ -18,6 +18,7 @@ import { endExpiredAssociations, noticeEndingAssociations } from "../claims/asso
 import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 import { sweepCustomerAccessTokens } from "../customer/access-token";
+import { computeDashboardFigures } from "../review/dashboard";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -47,6 +48,9 @@ export const periodicJobs: readonly JobDefinition[] = [
   // PoE blobs whose upload was cut off before its row was written, and blocks staged but never
   // committed (after an hour's grace, so an upload in progress keeps its blocks).
   { name: "poe-orphan-sweep", cron: "17 * * * *", run: () => sweepOrphanBlobs({ olderThanMs: HOUR_MS }) },
+  // The reviewers' dashboard's median time to a decision (it reads every decision event), and the
+  // folding of the claims-by-status change rows.
+  { name: "dashboard-figures", cron: "*/10 * * * *", run: () => computeDashboardFigures(db) },
 ];
 
 const queueOptions = {
