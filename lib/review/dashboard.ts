@@ -6,10 +6,8 @@
 // status's count minus its claims not yet due (those entered the status since the cutoff, a short
 // index range); the median reads every decision event, so the dashboard-figures job computes it every
 // ten minutes (lib/jobs/queue.ts) and the dashboard shows it with the moment it was computed.
-import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
-import { db } from "../db";
 import { sqlList, type Tx } from "../db-client";
 import { awaitingStatuses, overdueCutoff, reviewStatuses } from "../claims/vocabulary";
 import { isReviewerTimed } from "./queue";
@@ -38,7 +36,7 @@ export type Dashboard = {
  * dashboard-figures job, every ten minutes). Also folds the status counts' change rows. Returns the
  * number of decisions it covered.
  */
-export async function computeDashboardFigures(client: Tx = db, now: Date = new Date(), windowDays = DECISION_WINDOW_DAYS): Promise<number> {
+export async function computeDashboardFigures(client: Tx, now: Date = new Date(), windowDays = DECISION_WINDOW_DAYS): Promise<number> {
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   // Each claim's first reviewer decision ever, counted when it fell within the window.
   const [median] = await client.$queryRaw<{ days: number | null; decided: number }[]>`
@@ -65,9 +63,13 @@ async function overdueCounts(client: Tx, now: Date) {
   const [row] = await client.$queryRaw<Record<string, number>[]>(
     Prisma.sql`SELECT ${Prisma.join(
       timed.map(
-        (s) => Prisma.sql`(SELECT coalesce(sum(delta), 0) FROM "ClaimStatusCount" WHERE status = ${Prisma.raw(`'${s}'`)})::int - (SELECT count(*) FROM "Claim"
-          WHERE status = ${Prisma.raw(`'${s}'`)} AND status IN (${sqlList(awaitingStatuses)}) AND "deletedAt" IS NULL
-            AND ("statusChangedAt" >= ${overdueCutoff(s, now)!}::timestamp OR "statusChangedAt" IS NULL))::int AS ${Prisma.raw(`"${s}"`)}`,
+        (s) => {
+          const inStatus = Prisma.sql`FROM "Claim" WHERE status = ${Prisma.raw(`'${s}'`)} AND status IN (${sqlList(awaitingStatuses)}) AND "deletedAt" IS NULL`;
+          // Two ranges (an OR would read the whole status): since the cutoff, and without a moment (never overdue).
+          return Prisma.sql`((SELECT coalesce(sum(delta), 0) FROM "ClaimStatusCount" WHERE status = ${Prisma.raw(`'${s}'`)})
+            - (SELECT count(*) ${inStatus} AND "statusChangedAt" >= ${overdueCutoff(s, now)!}::timestamp)
+            - (SELECT count(*) ${inStatus} AND "statusChangedAt" IS NULL))::int AS ${Prisma.raw(`"${s}"`)}`;
+        },
       ),
       ", ",
     )}`,
@@ -75,10 +77,11 @@ async function overdueCounts(client: Tx, now: Date) {
   return timed.map((status) => ({ status, count: row[status] }));
 }
 
-export async function loadDashboard(now: Date = new Date()): Promise<Dashboard> {
-  const [counts, overdue, figure] = await Promise.all([statusCounts(db), overdueCounts(db, now), db.dashboardFigure.findUnique({ where: { id: MEDIAN_FIGURE } })]);
+/** The dashboard as of `now` (the benchmark reads it through its own client; the page through lib/review/dashboard-page.ts). */
+export async function readDashboard(client: Tx, now: Date = new Date()): Promise<Dashboard> {
+  const [counts, overdue, figure] = await Promise.all([statusCounts(client), overdueCounts(client, now), client.dashboardFigure.findUnique({ where: { id: MEDIAN_FIGURE } })]);
   // Before the job's first run (a new database), the figure is computed once here.
-  const median = figure ?? (await computeDashboardFigures(db, now), await db.dashboardFigure.findUniqueOrThrow({ where: { id: MEDIAN_FIGURE } }));
+  const median = figure ?? (await computeDashboardFigures(client, now), await client.dashboardFigure.findUniqueOrThrow({ where: { id: MEDIAN_FIGURE } }));
   return {
     byStatus: reviewStatuses.map((status) => ({ status, count: counts.get(status) ?? 0 })),
     overdue,

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEMO } from "@/lib/reference/demo-data";
 import { COUNT_CAP, countQueue, listQueue, queueQuerySchema, type QueueQuery } from "@/lib/review/queue";
 import { NAME_IDS, ORGANIZATION_LEGS, resolveSearch, searchesClaimNames } from "@/lib/review/queue-search";
@@ -193,7 +194,7 @@ describe("counts", () => {
 
     // A view alone: the exact count, however many.
     for (const view of ["awaiting", "SUBMITTED", "all"] as const) {
-      const where = view === "awaiting" ? { status: { in: ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] as const } } : view === "all" ? { submittedAt: { not: null } } : { status: view };
+      const where: Prisma.ClaimWhereInput = view === "awaiting" ? { status: { in: ["SUBMITTED", "UNDER_REVIEW", "DISPUTE"] } } : view === "all" ? { submittedAt: { not: null } } : { status: view };
       const plain = await db.claim.count({ where: { deletedAt: null, ...where } });
       expect(plain).toBeGreaterThan(COUNT_CAP);
       expect(await countQueue(db, queueQuerySchema.parse({ view }), reviewerId)).toEqual({ count: plain, capped: false });
