@@ -33,9 +33,9 @@ const orgName = (n: string) =>
   `${words(FIRST)}[1 + ${n} % 20] || ' ' || ${words(SECOND)}[1 + (${n} / 20) % 10] || ' ' || ${words(THIRD)}[1 + (${n} / 200) % 10]`;
 
 /**
- * 200 organisations (1 to 3 locations and an admin each, sizes skewed so a few are large) and a
+ * 2,000 organisations (1 to 3 locations and an admin each, sizes skewed so a few are large) and a
  * million claims: 20% drafts, 15% awaiting a decision, the rest decided or back with the partner;
- * submitted over two years. One INSERT ... SELECT per table, seeded random numbers, then ANALYZE.
+ * submitted over two years. One INSERT ... SELECT per table, seeded random numbers, then VACUUM ANALYZE.
  */
 export async function seedQueueClaims(databaseUrl: string, reviewerId: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
