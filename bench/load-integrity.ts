@@ -7,6 +7,7 @@ import { BlobServiceClient } from "@azure/storage-blob";
 import type { Db } from "../lib/db-client";
 import { messageKinds } from "../lib/notify/messages";
 import { bin } from "../scripts/stack";
+import { record } from "./results";
 
 const run = promisify(execFile);
 type Finding = { check: string; found: number; examples: string[] };
@@ -77,4 +78,5 @@ export function printIntegrity(result: Awaited<ReturnType<typeof checkIntegrity>
   console.log(`\nIntegrity after the run: claims by status ${result.counts.map((c) => `${c.status} ${c.claims}`).join(", ")}; ${result.fileRows} PoE file rows, ${result.blobs} committed blobs`);
   console.log(`Blobs without a row before the sweep (left by failed uploads): ${result.orphansBefore}; the portal's sweep removed ${result.swept}`);
   console.table(result.findings.map((f) => ({ check: f.check, found: f.found, examples: f.examples.join("; ") })));
+  for (const f of result.findings) record(`load integrity: ${f.check}`, f.found, "found", "0", f.found === 0);
 }

@@ -3,6 +3,7 @@
 import { availableParallelism } from "node:os";
 import { outcomes, requestKinds, type Outcome, type RequestRecord } from "./load-requests";
 import { median, percentile } from "./poe";
+import { record } from "./results";
 
 export type Fault = { name: string; startedAt: number; backAt: number };
 
@@ -41,6 +42,14 @@ export function printRequests(records: RequestRecord[], run: { users: number; mi
       };
     }),
   );
+  for (const kind of requestKinds) {
+    const mine = records.filter((r) => r.kind === kind);
+    const answered = mine.filter((r) => r.outcome !== "timeout" && r.outcome !== "no answer").map((r) => r.endedAt - r.startedAt);
+    if (answered.length > 0) record(`load: ${kind}, p95 latency (faults included)`, percentile(answered, 95), "ms", "figure (no target)", true);
+    // Every request either succeeds or fails cleanly: no 5xx, no unexpected status, no timeout.
+    const unclean = mine.filter((r) => r.outcome !== "ok" && r.outcome !== "clean failure").length;
+    record(`load: ${kind}, requests neither ok nor a clean failure`, unclean, "requests", "0", unclean === 0);
+  }
   const failures = requestKinds.map((kind) => [kind, notOk(records.filter((r) => r.kind === kind))] as const).filter(([, text]) => text);
   if (failures.length > 0) {
     console.log("What the requests that were not ok got (status, redirect, error code; whole run):");
@@ -52,6 +61,7 @@ export function printMemory(samples: { at: number; bytes: number }[]) {
   const end = samples[samples.length - 1].at;
   const first = samples.filter((s) => s.at <= 60_000).map((s) => s.bytes);
   const last = samples.filter((s) => s.at >= end - 60_000).map((s) => s.bytes);
+  record("load: server RSS growth, first to last minute (medians)", (median(last) - median(first)) / 1024 / 1024, "MB", "figure (no target)", true);
   console.log(`\nServer RSS (next start and its children), every 10 s: ${samples.map((s) => mb(s.bytes).replace(" MB", "")).join(" ")} MB`);
   console.table([
     {

@@ -41,6 +41,9 @@ export function ReviewDashboard({ dashboard }: { dashboard: Dashboard }) {
           <Text className={styles.label}>{t("medianToDecision")}</Text>
           <Title1 as="p">{duration(dashboard.medianDaysToDecision)}</Title1>
           <Text size={200}>{t("medianBasis", { count: dashboard.decided, days: dashboard.windowDays })}</Text>
+          <Text size={200} data-testid="median-as-of">
+            {t("medianAsOf", { time: format.dateTime(dashboard.medianAsOf, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }) })}
+          </Text>
         </Card>
         <NextLink href="/review?overdue=1" className={styles.tileLink}>
           <Card className={styles.tile} data-testid="overdue-total">

@@ -102,6 +102,7 @@ export function ReviewQueue({
   next,
   previous,
   viewerId,
+  shortSearch = false,
 }: {
   rows: ReviewQueueRow[];
   query: QueueQuery;
@@ -110,6 +111,8 @@ export function ReviewQueue({
   next?: string;
   previous?: string;
   viewerId: string;
+  /** The search was too short to search claim names. */
+  shortSearch?: boolean;
 }) {
   const styles = useStyles();
   const t = useTranslations("Review");
@@ -139,7 +142,13 @@ export function ReviewQueue({
 
       <form method="get" action="/review" className={styles.filters} role="search" aria-label={t("filtersLabel")}>
         {query.view !== "awaiting" ? <input type="hidden" name="view" value={query.view} /> : null}
-        <Field label={t("search")} className={styles.search}>
+        <Field
+          label={t("search")}
+          className={styles.search}
+          hint={shortSearch ? undefined : t("searchNameRun")}
+          validationState={shortSearch ? "warning" : undefined}
+          validationMessage={shortSearch ? t("searchTooShortForNames") : undefined}
+        >
           <Input name="q" defaultValue={query.q ?? ""} type="search" placeholder={t("searchHint")} />
         </Field>
         <FilterSelect label={t("solutionArea")} name="area" value={query.area} anyLabel={t("any")} options={areas.map((a) => ({ value: a, label: tr(`Areas.${a}`) }))} />

@@ -19,6 +19,7 @@ import { sweepRateLimits } from "../auth/sign-in-limit";
 import { sweepOrphanBlobs } from "../poe/files";
 import { sweepCustomerAccessTokens } from "../customer/access-token";
 import { deliverWebhooks, sweepWebhookDeliveries } from "../webhooks/delivery";
+import { computeDashboardFigures } from "../review/dashboard";
 
 const HOUR_MS = 60 * 60 * 1000;
 const webhookDeliveryJob = "webhook-delivery";
@@ -56,6 +57,9 @@ export const periodicJobs: readonly JobDefinition[] = [
   { name: webhookDeliveryJob, cron: "* * * * *", run: () => deliverWebhooks(), pollSeconds: 2 },
   // Webhook deliveries finished more than 30 days ago (the endpoints' logs show the last 50).
   { name: "webhook-log-sweep", cron: "47 * * * *", run: () => sweepWebhookDeliveries() },
+  // The reviewers' dashboard's median time to a decision (it reads every decision event), and the
+  // folding of the claims-by-status change rows.
+  { name: "dashboard-figures", cron: "*/10 * * * *", run: () => computeDashboardFigures(db) },
 ];
 
 const queueOptions = {

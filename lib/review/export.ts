@@ -5,7 +5,8 @@ import "server-only";
 import { CSV_BOM, csvRecord } from "../csv";
 import { db } from "../db";
 import type { ReviewerViewer } from "../auth/session";
-import { listQueue, rowTimer, searchPlan, type QueueQuery, type QueueRow, type SearchPlan } from "./queue";
+import { listQueue, rowTimer, type QueueQuery, type QueueRow } from "./queue";
+import { resolveSearch, type ResolvedSearch } from "./queue-search";
 
 const columns = [
   "claimId",
@@ -49,17 +50,19 @@ function csvRow(row: QueueRow, now: Date): string {
   return csvRecord(columns.map((c) => values[c]));
 }
 
-/**
- * The whole filtered queue (every page, in the queue's order) as a stream of UTF-8 CSV with a BOM.
- * `search`: the plan, read once for every page; the route reads it before answering, so that a failure
- * there is an error response rather than a stream cut short (probed here when not given).
- */
-/** The export's answer for a reviewer: the plan read before the first byte (see queueCsv). */
+/** The export's answer for a reviewer: the search looked up before the first byte (see queueCsv). */
 export async function exportQueue(viewer: ReviewerViewer, query: QueueQuery) {
-  return queueCsv(query, viewer.id, { search: await searchPlan(db, query) });
+  return queueCsv(query, viewer.id, { search: await resolveSearch(db, query.q) });
 }
 
-export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date(), search: plan }: { pageSize?: number; now?: Date; search?: SearchPlan } = {}): ReadableStream<Uint8Array> {
+/**
+ * The whole filtered queue (every page, in the queue's order) as a stream of UTF-8 CSV with a BOM.
+ * `search`: the search's lookup (lib/review/queue-search.ts), read once for every page; the route reads
+ * it before answering, so that a failure there is an error response rather than a stream cut short
+ * (read here when not given).
+ */
+
+export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000, now = new Date(), search: plan }: { pageSize?: number; now?: Date; search?: ResolvedSearch } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let search = plan;
@@ -68,7 +71,7 @@ export function queueCsv(query: QueueQuery, viewerId: string, { pageSize = 1000,
     async pull(controller) {
       if (!started) {
         started = true;
-        search ??= await searchPlan(db, query);
+        search ??= await resolveSearch(db, query.q);
         controller.enqueue(encoder.encode(CSV_BOM + csvRecord(columns)));
         return;
       }

@@ -3,15 +3,16 @@
 import "server-only";
 import type { ReviewerViewer } from "../auth/session";
 import { db } from "../db";
-import { countQueue, listQueue, queueQuerySchema, reviewOrganizations, rowTimer, searchPlan } from "./queue";
+import { countQueue, listQueue, queueQuerySchema, reviewOrganizations, rowTimer } from "./queue";
+import { resolveSearch, searchesClaimNames } from "./queue-search";
 
 const PAGE_SIZE = 50;
 
 /** `params`: the page's search parameters (the first value of each). */
 export async function reviewQueueView(viewer: ReviewerViewer, params: Record<string, string | undefined>, now = new Date()) {
   const query = queueQuerySchema.parse(params);
-  // One search plan for the page and its count.
-  const search = await searchPlan(db, query);
+  // One lookup of the search for the page and its count.
+  const search = await resolveSearch(db, query.q);
   const [page, total, organizations] = await Promise.all([
     listQueue(db, query, viewer.id, PAGE_SIZE, search),
     countQueue(db, query, viewer.id, { search }),
@@ -20,6 +21,8 @@ export async function reviewQueueView(viewer: ReviewerViewer, params: Record<str
   return {
     query,
     total,
+    /** A search too short to search claim names (the page says so). */
+    shortSearch: Boolean(query.q && search?.kind === "text" && !searchesClaimNames(query.q)),
     organizations,
     next: page.next,
     previous: page.previous,

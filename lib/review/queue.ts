@@ -13,9 +13,10 @@ import type { ClaimStatus, CustomerResponse, PartnerRole, SolutionArea } from ".
 import { awaitingStatuses, dueAt, LIFECYCLE_TIMERS, overdueCutoff, reviewStatuses } from "../claims/vocabulary";
 import { businessDaysBetween, timerStart } from "../claims/business-days";
 import { partnerRoles, solutionAreas } from "../claims/roles";
-import { GUID } from "../claims/schemas";
 import { idSchema, parseId, searchText, wellFormedText } from "../text";
 import { sqlList, type Db, type Tx } from "../db-client";
+import { resolveSearch, searchCondition, searchLegs, type ResolvedSearch } from "./queue-search";
+import { countByStatuses } from "./status-counts";
 
 /**
  * The statuses whose timer is the reviewers' to keep (Submitted 5, Under review 14, Dispute 5 business
@@ -124,24 +125,8 @@ export type QueueRow = {
 
 
 
-/**
- * How a text search runs: "ids" reads the matching claims first (a search that matches few), "walk"
- * filters while walking the page order (one that matches many, where a page fills at once).
- */
-export type SearchPlan = "ids" | "walk";
-const DENSE_SEARCH = 1000;
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
-/** Picks the search plan by probing how many claim names match, up to DENSE_SEARCH (a cheap, bounded read). */
-export async function searchPlan(client: Tx, query: QueueQuery): Promise<SearchPlan> {
-  if (!query.q || GUID.test(query.q)) return "ids";
-  const [row] = await client.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" s WHERE s.name ILIKE ${likePattern(query.q)} LIMIT ${DENSE_SEARCH}) x`;
-  return row.n >= DENSE_SEARCH ? "walk" : "ids";
-}
-
-/** The WHERE clause of a query: the view, the filters and the search. `viewerId` resolves "assigned to me". */
-export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date(), search: SearchPlan = "ids"): Prisma.Sql {
+/** The WHERE clause of a query: the view, the filters and (without a resolved search) the search as one condition. `viewerId` resolves "assigned to me". */
+export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new Date(), { search = true }: { search?: boolean } = {}): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   // Statuses come from the fixed enum list (validated above), so they can be literals.
   if (query.view === "awaiting") parts.push(Prisma.sql`c.status IN (${sqlList(awaitingStatuses)})`);
@@ -159,6 +144,7 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
   }
   if (query.from) parts.push(Prisma.sql`c."submittedAt" >= ${`${query.from}T00:00:00.000Z`}::timestamp`);
   if (query.to) parts.push(Prisma.sql`c."submittedAt" < (${`${query.to}T00:00:00.000Z`}::timestamp + interval '1 day')`);
+  // Literal, so the planner can use the partial indexes on conflicts.
   if (query.conflict) parts.push(Prisma.sql`c."hasConflict"`);
   if (query.overdue) {
     // Per timed status of the view: entered before the moment that makes it overdue now.
@@ -169,33 +155,29 @@ export function queueWhere(query: QueueQuery, viewerId: string, now: Date = new 
   }
   if (query.assignee === "me") parts.push(Prisma.sql`c."assignedToId" = ${viewerId}`);
   if (query.assignee === "none") parts.push(Prisma.sql`c."assignedToId" IS NULL`);
-  const q = query.q;
-  if (q) {
-    if (GUID.test(q)) parts.push(Prisma.sql`(c."tenantId" = ${q.toLowerCase()}::uuid OR c.id = ${q})`);
-    else {
-      const like = likePattern(q);
-      parts.push(
-        search === "ids"
-          ? // The matching ids first, each arm by its own index (names by trigrams): a search that matches
-            // few claims reads only those instead of walking the whole view.
-            Prisma.sql`c.id IN (
-              SELECT s.id FROM "Claim" s WHERE s.name ILIKE ${like}
-              UNION ALL SELECT s.id FROM "Claim" s WHERE s."partnerId" = ${q}
-              UNION ALL SELECT s.id FROM "Claim" s JOIN "Organization" o2 ON o2.id = s."organizationId" WHERE o2.name ILIKE ${like}
-              UNION ALL SELECT ${q})`
-          : // Matches everywhere: walking the page order finds a page of them at once.
-            Prisma.sql`(c.name ILIKE ${like} OR c."partnerId" = ${q} OR c.id = ${q}
-              OR c."organizationId" IN (SELECT o2.id FROM "Organization" o2 WHERE o2.name ILIKE ${like}))`,
-      );
-    }
-  }
+  if (query.q && search) parts.push(searchCondition(query.q));
   return Prisma.join(parts, " AND ");
 }
 
+/** Whether any filter or search narrows the view (the count is then capped: see countQueue). */
+export const isFiltered = (query: QueueQuery) =>
+  Boolean(query.area || query.role || query.org || query.partner || query.response || query.from || query.to || query.conflict || query.overdue || query.assignee || query.q);
+
 const sortColumn = (query: QueueQuery) => Prisma.raw(query.sort === "age" ? `c."statusChangedAt"` : `c."submittedAt"`);
 
+/**
+ * The conditions each part of the page is read by: one for the view and its filters, or, for a
+ * search, one per part of the search (lib/review/queue-search.ts), each read by its own index in page
+ * order. Empty: nothing matches.
+ */
+function queueLegs(query: QueueQuery, viewerId: string, search: ResolvedSearch | undefined, now: Date): Prisma.Sql[] {
+  if (!query.q || !search) return [queueWhere(query, viewerId, now)];
+  const base = queueWhere(query, viewerId, now, { search: false });
+  return searchLegs(search).map((leg) => Prisma.sql`${base} AND ${leg}`);
+}
+
 /** The rows of one page (plus one, to know whether there is more), as SQL: `listQueue` runs it, the benchmark EXPLAINs it. */
-export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50, search: SearchPlan = "ids"): Prisma.Sql {
+export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50, search?: ResolvedSearch, now: Date = new Date()): Prisma.Sql {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
   const column = sortColumn(query);
@@ -204,26 +186,32 @@ export function queuePageSql(query: QueueQuery, viewerId: string, pageSize = 50,
   const boundary = after ?? before;
   const keyset = boundary ? Prisma.sql`AND (${column}, c.id) ${Prisma.raw(ascending ? ">" : "<")} (${boundary.at}::timestamp, ${boundary.id})` : Prisma.empty;
   const order = Prisma.raw(ascending ? "ASC" : "DESC");
+  const legs = queueLegs(query, viewerId, search, now);
+  if (legs.length === 0) legs.push(Prisma.sql`false`);
+  // Each part's page by its own index, then the parts' pages merged: the page.
+  const ids = Prisma.join(
+    legs.map((where) => Prisma.sql`(SELECT c.id, ${column} AS at FROM "Claim" c WHERE ${where} ${keyset} ORDER BY ${column} ${order}, c.id ${order} LIMIT ${pageSize + 1})`),
+    " UNION ALL ",
+  );
   return Prisma.sql`
     SELECT c.id, c.name, c."tenantId"::text AS "tenantId", c."solutionArea", c."partnerRole", c."partnerId", c."organizationId",
            o.name AS "organizationName", c.status, c."customerResponse", c."submittedAt", c."statusChangedAt", c."hasConflict",
            c."assignedToId", coalesce(u.name, u.email) AS "assignedToName"
-    FROM "Claim" c
+    FROM (SELECT p.id, p.at FROM (${ids}) p ORDER BY p.at ${order}, p.id ${order} LIMIT ${pageSize + 1}) page
+    JOIN "Claim" c ON c.id = page.id
     JOIN "Organization" o ON o.id = c."organizationId"
     LEFT JOIN "User" u ON u.id = c."assignedToId"
-    WHERE ${queueWhere(query, viewerId, new Date(), search)} ${keyset}
-    ORDER BY ${column} ${order}, c.id ${order}
-    LIMIT ${pageSize + 1}`;
+    ORDER BY page.at ${order}, page.id ${order}`;
 }
 
 /**
  * One page of the queue: `pageSize` rows after (or before) the cursor, with the cursors of the
- * neighbouring pages when they exist. `search`: the plan, when the caller has it (else it is probed).
+ * neighbouring pages when they exist. `search`: the search's lookup, when the caller has it (else it is read).
  */
-export async function listQueue(client: Tx, query: QueueQuery, viewerId: string, pageSize = 50, search?: SearchPlan) {
+export async function listQueue(client: Tx, query: QueueQuery, viewerId: string, pageSize = 50, search?: ResolvedSearch) {
   const after = decodeCursor(query.after);
   const before = after ? undefined : decodeCursor(query.before);
-  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, search ?? (await searchPlan(client, query))));
+  const rows = await client.$queryRaw<QueueRow[]>(queuePageSql(query, viewerId, pageSize, search ?? (await resolveSearch(client, query.q))));
   const more = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
   if (before) page.reverse();
@@ -237,10 +225,32 @@ export async function listQueue(client: Tx, query: QueueQuery, viewerId: string,
   };
 }
 
-/** How many claims match, counted up to `cap` (the queue says "10,000+" beyond it, cheaply). */
-export async function countQueue(client: Tx, query: QueueQuery, viewerId: string, { cap = 10_000, search }: { cap?: number; search?: SearchPlan } = {}): Promise<{ count: number; capped: boolean }> {
-  const [row] = await client.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Claim" c WHERE ${queueWhere(query, viewerId, new Date(), search ?? (await searchPlan(client, query)))} LIMIT ${cap + 1}) s`;
+/** The count shown once the queue is filtered or searched: up to this many, "more than" beyond. */
+export const COUNT_CAP = 1000;
+
+/** The count's SQL for a filtered or searched queue: each part counted up to `cap` + 1 (the benchmark EXPLAINs it). */
+export function queueCountSql(query: QueueQuery, viewerId: string, cap = COUNT_CAP, search?: ResolvedSearch, now: Date = new Date()): Prisma.Sql {
+  const legs = queueLegs(query, viewerId, search, now);
+  if (legs.length === 0) legs.push(Prisma.sql`false`);
+  // In page order, so each part walks the index the page walks (a bare LIMIT may read Claim sequentially).
+  const column = sortColumn(query);
+  const each = Prisma.join(
+    legs.map((where) => Prisma.sql`(SELECT 1 FROM "Claim" c WHERE ${where} ORDER BY ${column}, c.id LIMIT ${cap + 1})`),
+    " UNION ALL ",
+  );
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM (${each}) p LIMIT ${cap + 1}) s`;
+}
+
+/**
+ * How many claims the queue shows: exact for a view unfiltered (from the dashboard's counts by status),
+ * else counted up to `cap` (the queue says "more than 1,000" beyond it).
+ */
+export async function countQueue(client: Tx, query: QueueQuery, viewerId: string, { cap = COUNT_CAP, search }: { cap?: number; search?: ResolvedSearch } = {}): Promise<{ count: number; capped: boolean }> {
+  if (!isFiltered(query)) {
+    const statuses = query.view === "awaiting" ? awaitingStatuses : query.view === "all" ? reviewStatuses : [query.view];
+    return { count: await countByStatuses(client, statuses), capped: false };
+  }
+  const [row] = await client.$queryRaw<{ n: number }[]>(queueCountSql(query, viewerId, cap, search ?? (await resolveSearch(client, query.q))));
   return { count: Math.min(row.n, cap), capped: row.n > cap };
 }
 

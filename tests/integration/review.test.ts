@@ -30,7 +30,7 @@ import { ensurePoeContainer, poeContainer, uploadPoeBlob } from "@/lib/poe/stora
 import { DEMO } from "@/lib/reference/demo-data";
 import { assignClaimAction, decideClaimAction, unassignClaimAction } from "@/lib/review/actions";
 import { competitorsOf, findReviewClaim, referenceChecks } from "@/lib/review/claim";
-import { loadDashboard } from "@/lib/review/dashboard";
+import { loadDashboard } from "@/lib/review/dashboard-page";
 import { assign, decide, unassign } from "@/lib/review/decisions";
 import { reviewerRejectionReasons } from "@/lib/claims/vocabulary";
 import { queueCsv } from "@/lib/review/export";
