@@ -73,7 +73,7 @@ export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: Clai
     );
   };
 
-  // The export takes the list's filters and search (every page of them).
+  // The exports take the list's filters and search (every page of them): plain CSV, or for Excel (with a BOM).
   const exportHref = `/claims/export${href({ page: 1 }).slice("/claims".length)}`;
   const addHref = `/claims/new${state.area ? `?area=${state.area}` : ""}`;
   const from = state.total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
@@ -94,8 +94,11 @@ export function ClaimsList({ rows, state }: { rows: ClaimListItem[]; state: Clai
           </NextLink>
         ) : null}
         <span style={{ flexGrow: 1 }} />
-        <Button as="a" href={exportHref} icon={<ArrowDownload20Regular />}>
+        <Button as="a" href={`${exportHref}${exportHref.includes("?") ? "&" : "?"}format=csv`} icon={<ArrowDownload20Regular />}>
           {t("exportCsv")}
+        </Button>
+        <Button as="a" href={exportHref} icon={<ArrowDownload20Regular />}>
+          {t("exportExcel")}
         </Button>
         <Button as="a" href="/claims/import" icon={<ArrowUpload20Regular />}>
           {t("importCsv")}

@@ -91,8 +91,15 @@ function csvRow(row: ExportRow): string {
   return csvRecord(exportColumns.map((c) => values[c]));
 }
 
-/** The organisation's claims the list's filters select, every page, as a stream of UTF-8 CSV with a BOM. */
-export function claimsCsv(viewer: PartnerViewer, query: Pick<ClaimListQuery, "status" | "solutionArea" | "q">, { pageSize = 500 }: { pageSize?: number } = {}): ReadableStream<Uint8Array> {
+/**
+ * The organisation's claims the list's filters select, every page, as a stream of UTF-8 CSV: with a BOM
+ * for Excel (which otherwise reads the Japanese as its local code page), without one for other programs.
+ */
+export function claimsCsv(
+  viewer: PartnerViewer,
+  query: Pick<ClaimListQuery, "status" | "solutionArea" | "q">,
+  { pageSize = 500, bom = true }: { pageSize?: number; bom?: boolean } = {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const where = claimListWhere(viewer, query);
   let after: { createdAt: Date; id: string } | null = null;
@@ -101,7 +108,7 @@ export function claimsCsv(viewer: PartnerViewer, query: Pick<ClaimListQuery, "st
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + csvRecord(exportColumns)));
+        controller.enqueue(encoder.encode((bom ? CSV_BOM : "") + csvRecord(exportColumns)));
         return;
       }
       const keyset: Prisma.ClaimWhereInput = after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {};

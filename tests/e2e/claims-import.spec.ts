@@ -39,7 +39,7 @@ const texts = {
     result: "2 Drafts were created; 2 rows were not imported.",
     download: "Download the result (CSV)",
     open: "Open customer claims",
-    export: "Export CSV",
+    export: "Export for Excel",
     draft: "Draft",
   },
   ja: {
@@ -53,7 +53,7 @@ const texts = {
     result: "2 件の下書きを作成しました。インポートされなかった行: 2 行。",
     download: "結果をダウンロード (CSV)",
     open: "顧客の要求を開く",
-    export: "CSV にエクスポート",
+    export: "Excel 用にエクスポート",
     draft: "下書き",
   },
 } as const;
@@ -100,7 +100,7 @@ async function importAndCheck(page: Page, language: Language) {
   await expect(page.getByRole("table").getByText(t.draft, { exact: true })).toHaveCount(2);
   await screenshot(page, `claims-import-list-${language}`);
 
-  // The list's Export CSV takes its search: exactly the two new Drafts.
+  // The list's export for Excel (UTF-8 with a BOM) takes its search: exactly the two new Drafts.
   const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.export }).click()]);
   const csv = await readFile(await exported.path(), "utf8");
   expect(csv.startsWith(CSV_BOM)).toBe(true);

@@ -118,6 +118,12 @@ describe("the route", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="cpor-customer-claims-/);
     expect((await records(response.body!)).map((r) => r.claimId)).toEqual([id]);
+    // Plain CSV for other programs: the same records without the BOM.
+    const plain = await exportRoute(new Request(`${APP}/claims/export?q=${encodeURIComponent(`${tag} route`)}&status=SUBMITTED&format=csv`));
+    expect(plain.headers.get("content-disposition")).not.toContain("excel");
+    const plainText = await textOf(plain.body!);
+    expect(plainText.startsWith(CSV_BOM)).toBe(false);
+    expect(plainText).toContain(id);
     for (const userId of [undefined, reviewerId]) {
       session.userId = userId;
       expect((await get()).status).toBe(404);
