@@ -2,7 +2,7 @@
 // zone, and a Draft submitted with its proof of execution.
 import { expect, type Browser, type Page } from "@playwright/test";
 import { samplePdf } from "../support/poe-samples";
-import { signIn } from "./support";
+import { chooseLanguage, signIn } from "./support";
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
 export const ready = (page: Page) => expect(page.locator("[data-ready]").first()).toBeVisible();
@@ -135,8 +135,6 @@ export async function openFromQueue(reviewer: Page, name: string) {
 
 /** Switches the portal's language from the user menu and waits for the page in it. */
 export async function inLanguage(page: Page, language: "日本語" | "English") {
-  await page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ }).click();
-  await page.getByRole("menuitemradio", { name: language }).click();
-  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
+  await chooseLanguage(page, language);
   await ready(page);
 }

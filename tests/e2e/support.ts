@@ -155,3 +155,18 @@ export async function expectAccessible(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `tests/artifacts/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * Switches the portal's language with the header's menu. A click that lands before the page is
+ * hydrated (right after a load) opens nothing, so the menu is opened again until it shows.
+ */
+export async function chooseLanguage(page: Page, language: "日本語" | "English") {
+  const button = page.getByRole("button", { name: language === "日本語" ? /Language: English/ : /言語: 日本語/ });
+  const item = page.getByRole("menuitemradio", { name: language });
+  await expect(async () => {
+    if (!(await item.isVisible())) await button.click();
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await item.click();
+  await expect(page.getByRole("button", { name: language === "日本語" ? /言語: 日本語/ : /Language: English/ })).toBeVisible();
+}
