@@ -27,15 +27,16 @@ export async function emitWebhookEvent(
   tx: Tx,
   event: { type: WebhookEventType; organizationId: string; claimId: string; data: WebhookEventData; now?: Date },
 ): Promise<string | null> {
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { organizationId: event.organizationId, enabled: true, events: { has: event.type } }, select: { id: true } });
-  if (endpoints.length === 0) return null;
   const now = event.now ?? new Date();
   const id = newEventId();
   const body = eventBody({ id, type: event.type, now, organizationId: event.organizationId, data: { claimId: event.claimId, ...event.data } });
-  await tx.webhookDelivery.createMany({
-    data: endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventId: id, eventType: event.type, claimId: event.claimId, body, availableAt: now, createdAt: now })),
-  });
-  return id;
+  // One statement on the change's path: a row for each endpoint that listens, none when nobody does.
+  const written = await tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", "eventType", "claimId", body, "availableAt", "createdAt")
+    SELECT gen_random_uuid()::text, e.id, ${id}, ${event.type}, ${event.claimId}, ${body}, ${now.toISOString()}::timestamp, ${now.toISOString()}::timestamp
+    FROM "WebhookEndpoint" e
+    WHERE e."organizationId" = ${event.organizationId} AND e.enabled AND ${event.type} = ANY(e.events)`;
+  return written > 0 ? id : null;
 }
 
 /** A `webhook.test` event for one endpoint (the caller checked it is the organisation's). */
