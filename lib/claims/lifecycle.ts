@@ -17,9 +17,10 @@
 // violation there throws a Refusal "associationConflict" (lib/refusal.ts). A failed statement aborts a PostgreSQL
 // transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
 // everything back) and map it to "associationConflict" outside, or use `runTransition`, which does both.
-import { emitWebhookEvent } from "../webhooks/events";
+import { newId } from "../ids";
+import { emitWebhookEvent, webhookEventInsert, type WebhookEvent } from "../webhooks/events";
 import { isRefusal, Refusal } from "../refusal";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
@@ -163,6 +164,50 @@ async function holdersToDisplace(tx: Prisma.TransactionClient, claimId: string, 
   return displacesHolders(dateOf(claimId), held.map((h) => dateOf(h.claimId))) ? held.map((h) => h.claimId) : null;
 }
 
+const ts = (date: Date) => date.toISOString();
+
+/**
+ * The move itself, in one statement: the claim's new status (only if it is still `current`, not
+ * deleted, and of the organisation when one is given), its audit row and the webhook event's
+ * deliveries. The audit row's id, or null when the claim was not moved (nothing is written then).
+ */
+async function moveClaim(
+  tx: Prisma.TransactionClient,
+  move: {
+    claimId: string;
+    current: ClaimStatus;
+    to: ClaimStatus;
+    now: Date;
+    reason: { code?: string; text?: string };
+    organizationId?: string;
+    event: { action: ClaimAction; actorUserId?: string; ip?: string; userAgent?: string };
+    webhook: WebhookEvent;
+  },
+): Promise<{ eventId: string } | null> {
+  const { claimId, current, to, now, reason, event } = move;
+  const eventId = newId();
+  const writtenAt = ts(new Date());
+  const webhook = webhookEventInsert(move.webhook, Prisma.sql`EXISTS (SELECT 1 FROM moved)`);
+  const [row] = await tx.$queryRaw<{ moved: number }[]>`
+    WITH moved AS (
+      UPDATE "Claim"
+      SET status = ${to}::"ClaimStatus", "statusChangedAt" = ${ts(now)}::timestamp, "statusReasonCode" = ${reason.code ?? null}, "statusReasonText" = ${reason.text ?? null},
+        "updatedAt" = ${writtenAt}::timestamp ${to === "SUBMITTED" ? Prisma.sql`, "submittedAt" = ${ts(now)}::timestamp` : Prisma.empty}
+      WHERE id = ${claimId} AND status = ${current}::"ClaimStatus" AND "deletedAt" IS NULL
+        ${move.organizationId ? Prisma.sql`AND "organizationId" = ${move.organizationId}` : Prisma.empty}
+      RETURNING id
+    ),
+    audit AS (
+      INSERT INTO "ClaimEvent" (id, "claimId", at, action, "actorUserId", "fromStatus", "toStatus", "reasonCode", note, ip, "userAgent")
+      SELECT ${eventId}, id, ${writtenAt}::timestamp, ${event.action}, ${event.actorUserId ?? null}, ${current}::"ClaimStatus", ${to}::"ClaimStatus",
+        ${reason.code ?? null}, ${reason.text ?? null}, ${event.ip ?? null}, ${event.userAgent ?? null}
+      FROM moved
+    ),
+    webhook AS (${webhook.sql})
+    SELECT count(*)::int AS moved FROM moved`;
+  return row.moved === 1 ? { eventId } : null;
+}
+
 /**
  * Moves a claim from `from` to `to` for `actor`, inside the caller's transaction: checks the table,
  * the reason, the claim's current status (and organisation, for partners), the dispute rules and the
@@ -204,38 +249,29 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   const displaced = newAssociations.length > 0 ? await holdersToDisplace(tx, claimId, newAssociations) : [];
   if (displaced === null) return { ok: false, problem: "associationConflict" };
 
-  const moved = await tx.claim.updateMany({
-    where: { id: claimId, status: current, deletedAt: null, ...(actor.kind === "partner" ? { organizationId: input.organizationId } : {}) },
-    data: {
-      status: to,
-      statusChangedAt: now,
-      statusReasonCode: reason.code ?? null,
-      statusReasonText: reason.text ?? null,
-      ...(to === "SUBMITTED" ? { submittedAt: now } : {}),
+  const moved = await moveClaim(tx, {
+    claimId,
+    current,
+    to,
+    now,
+    reason,
+    organizationId: actor.kind === "partner" ? input.organizationId : undefined,
+    event: {
+      action: input.action ?? "statusChanged",
+      actorUserId: actor.kind === "partner" || actor.kind === "reviewer" ? actor.userId : undefined,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    },
+    webhook: {
+      type: input.action === "submitted" ? "claim.submitted" : "claim.status_changed",
+      organizationId: claim.organizationId,
+      claimId,
+      data: { status: to, previousStatus: current, ...(reason.code ? { reasonCode: reason.code } : {}) },
+      now,
     },
   });
-  if (moved.count !== 1) return { ok: false, problem: "stale" };
+  if (!moved) return { ok: false, problem: "stale" };
 
-  const event = await recordEvent(tx, {
-    claimId,
-    action: input.action ?? "statusChanged",
-    actorUserId: actor.kind === "partner" || actor.kind === "reviewer" ? actor.userId : undefined,
-    fromStatus: current,
-    toStatus: to,
-    reasonCode: reason.code,
-    note: reason.text,
-    ip: input.ip,
-    userAgent: input.userAgent,
-  });
-
-  const submitted = input.action === "submitted";
-  await emitWebhookEvent(tx, {
-    type: submitted ? "claim.submitted" : "claim.status_changed",
-    organizationId: claim.organizationId,
-    claimId,
-    data: { status: to, previousStatus: current, ...(reason.code ? { reasonCode: reason.code } : {}) },
-    now,
-  });
   if (current === "APPROVED") {
     const ended = await tx.association.updateMany({ where: { claimId, endedAt: null }, data: { endedAt: now, endReason: reason.code ?? rule.action } });
     if (ended.count > 0) {
@@ -260,7 +296,7 @@ export async function transition(tx: Prisma.TransactionClient, input: Transition
   if (rule.notifiesPartner) {
     await enqueueMessage(tx, {
       kind: messageKinds.partnerDecision,
-      dedupeKey: `${messageKinds.partnerDecision}:${claimId}:${event.id}`,
+      dedupeKey: `${messageKinds.partnerDecision}:${claimId}:${moved.eventId}`,
       claimId,
       payload: { claimId, status: to, ...(reason.code ? { reasonCode: reason.code } : {}), ...(reason.text ? { reasonText: reason.text } : {}) },
     });

@@ -13,7 +13,7 @@ import { customerRequestKinds } from "../notify/messages";
 import { requestResend } from "../notify/resend";
 import { disassociateSchema, disputeSchema } from "./schemas";
 import { done, invalid, invalidInput, refused, type ActionResult } from "../result";
-import { asPartner, changedSinceCheck, checkCollisionsAfterMove, checkSubmittable, lockForSubmission, submissionInclude, type RequestMeta, type SubmitProblem } from "./submission";
+import { asPartner, checkCollisionsAfterMove, checkSubmittable, isFailure, lockForSubmission, type RequestMeta, type SubmitProblem } from "./submission";
 
 export type TimerOptions = { now?: Date; timers?: LifecycleTimers };
 
@@ -28,8 +28,6 @@ export type ResubmitResult = ActionResult<{ alreadyResubmitted: boolean }, Submi
  * click finds the claim already resubmitted.
  */
 export async function resubmitClaim(viewer: PartnerViewer, claimId: string, request: RequestMeta = {}): Promise<ResubmitResult> {
-  const claim = await db.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, include: submissionInclude });
-  if (!claim) return refused("notFound");
   // A repeat only when the claim's last status change is that resubmission (not an older round's, with a
   // rejection or another question since).
   const repeated = async (client: Pick<Prisma.TransactionClient, "claimEvent">): Promise<ResubmitResult> => {
@@ -38,31 +36,29 @@ export async function resubmitClaim(viewer: PartnerViewer, claimId: string, requ
       ? done({ alreadyResubmitted: true })
       : refused("notEditable");
   };
-  if (claim.status !== "PARTNER_ACTION_REQUIRED") return repeated(db);
-  const unsubmittable = await checkSubmittable(viewer, claim);
-  if (unsubmittable) return unsubmittable;
 
   try {
     return await db.$transaction(async (tx): Promise<ResubmitResult> => {
-      const fresh = await lockForSubmission(tx, viewer, claim);
-      if (!fresh) return refused("notFound");
-      if (fresh.status !== "PARTNER_ACTION_REQUIRED") return repeated(tx);
-      const changed = changedSinceCheck(fresh, claim);
-      if (changed) return changed;
+      const claim = await lockForSubmission(tx, viewer, claimId);
+      if (!claim) return refused("notFound");
+      if (isFailure(claim)) return claim;
+      if (claim.status !== "PARTNER_ACTION_REQUIRED") return repeated(tx);
+      const unsubmittable = await checkSubmittable(tx, viewer, claim);
+      if (unsubmittable) return unsubmittable;
       const moved = await transition(tx, {
         claimId,
         from: "PARTNER_ACTION_REQUIRED",
         to: "UNDER_REVIEW",
         ...asPartner(viewer, request),
-        locked: fresh,
+        locked: claim,
       });
       if (!moved.ok) return repeated(tx);
-      await checkCollisionsAfterMove(tx, fresh);
+      await checkCollisionsAfterMove(tx, claimId);
       // A customer contact changed in this round, who has not been asked yet, gets the approval request
       // (the links sent before are bound to the old address). An answer already given stands.
-      if (fresh.customerResponse === "NONE") {
+      if (claim.customerResponse === "NONE") {
         const asked = await tx.outboxMessage.count({
-          where: { claimId, kind: { in: [...customerRequestKinds] }, payload: { path: ["to"], equals: fresh.customerContactEmail } },
+          where: { claimId, kind: { in: [...customerRequestKinds] }, payload: { path: ["to"], equals: claim.customerContactEmail } },
         });
         if (asked === 0) await requestResend(tx, { claimId });
       }

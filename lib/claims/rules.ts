@@ -3,7 +3,7 @@
 import "server-only";
 import type { PurchaseChannel, SolutionArea } from "../generated/prisma/enums";
 import type { PartnerViewer } from "../auth/session";
-import { tenantWithSubscriptions, workloadCatalog } from "../reference/queries";
+import { tenantWithSubscriptions, workloadCatalog, type ReferenceReader } from "../reference/queries";
 import type { FieldErrors } from "./schemas";
 
 export type Eligibility = "eligible" | "csp" | "expired";
@@ -47,21 +47,21 @@ type DetailsFacts = { solutionArea: SolutionArea; partnerId: string; tenantId: s
 type WorkloadFacts = DetailsFacts & { workloadIds: string[]; subscriptionIds: string[] };
 
 /** Step 1 rules: the PartnerID is one of the viewer's organisation's; a Business Applications tenant is known. */
-export async function checkDetailsRules(viewer: PartnerViewer, input: DetailsFacts): Promise<FieldErrors> {
+export async function checkDetailsRules(viewer: PartnerViewer, input: DetailsFacts, client?: ReferenceReader): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (!viewer.organization.locations.some((l) => l.partnerId === input.partnerId)) errors.partnerId = "partnerIdNotYours";
-  if (input.solutionArea === "BUSINESS_APPLICATIONS" && !(await tenantWithSubscriptions(input.tenantId))) errors.tenantId = "tenantUnknown";
+  if (input.solutionArea === "BUSINESS_APPLICATIONS" && !(await tenantWithSubscriptions(input.tenantId, client))) errors.tenantId = "tenantUnknown";
   return errors;
 }
 
 /** Step 2 rules: workloads of the area; for Business Applications, eligible subscriptions of the tenant for each product. */
-export async function checkWorkloadRules(input: WorkloadFacts, now = new Date()): Promise<FieldErrors> {
-  const catalog = new Set((await workloadCatalog(input.solutionArea)).map((w) => w.id));
+export async function checkWorkloadRules(input: WorkloadFacts, now = new Date(), client?: ReferenceReader): Promise<FieldErrors> {
+  const catalog = new Set((await workloadCatalog(input.solutionArea, client)).map((w) => w.id));
   if (input.workloadIds.some((id) => !catalog.has(id))) return { workloadIds: "workloadNotInArea" };
   if (input.solutionArea === "MODERN_WORK_SECURITY") {
     return input.subscriptionIds.length > 0 ? { subscriptionIds: "subscriptionsNotForArea" } : {};
   }
-  const tenant = await tenantWithSubscriptions(input.tenantId);
+  const tenant = await tenantWithSubscriptions(input.tenantId, client);
   if (!tenant) return { workloadIds: "tenantUnknown" };
   const byId = new Map(tenant.subscriptions.map((s) => [s.id, s]));
   for (const id of input.subscriptionIds) {

@@ -6,17 +6,18 @@ import { isRefusal, Refusal } from "../refusal";
 import "server-only";
 import type { PartnerViewer } from "../auth/session";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
-import { flagConflicts } from "./collisions";
+import { conflictCtes } from "./collisions";
 import { transition, lockClaim } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
 import { claimSchema, fieldErrorsOf, type FieldErrors } from "./schemas";
 import { done, invalidInput, refused, type ActionResult, type Refused } from "../result";
 import { messageKinds } from "../notify/messages";
-import { enqueueMessage } from "../notify/outbox";
+import { outboxInsert } from "../notify/outbox";
+import type { ReferenceReader } from "../reference/queries";
 
 export type SubmitProblem = "notFound" | "notEditable" | "claimIncomplete" | "poeDetailsMissing" | "poeFileRequired" | "duplicateOwnClaim" | "claimChanged";
 export type SubmitFailure = Refused<SubmitProblem | "invalidRequest">;
@@ -34,18 +35,16 @@ export const asPartner = (viewer: PartnerViewer, request: RequestMeta) => ({
 const failure = (problem: SubmitProblem, fieldErrors: FieldErrors = {}): SubmitFailure => refused(problem, { fieldErrors });
 
 /** What (re)submission reads of a claim. */
-export const submissionInclude = { workloads: true, subscriptions: true, proof: true, _count: { select: { poeFiles: true } } } satisfies Prisma.ClaimInclude;
+export const submissionInclude = { workloads: true, subscriptions: true, proof: true, submission: { select: { claimId: true } }, _count: { select: { poeFiles: true } } } satisfies Prisma.ClaimInclude;
 export type ClaimForSubmission = Prisma.ClaimGetPayload<{ include: typeof submissionInclude }>;
-
-/** The claimed items: workloads for Modern Work and Security, subscriptions for Business Applications. */
-const claimedItems = (claim: { solutionArea: string; workloads: { workloadId: string }[]; subscriptions: { subscriptionId: string }[] }) =>
-  claim.solutionArea === "MODERN_WORK_SECURITY" ? claim.workloads.map((w) => w.workloadId) : claim.subscriptions.map((s) => s.subscriptionId);
 
 /**
  * Whether the claim, as saved, may go to Microsoft: the whole claim again against today's reference
  * data (a subscription may have ended), valid proof details and at least one PoE file. Null when it may.
+ * Made inside the (re)submission's transaction, on the claim as read under its lock (`lockForSubmission`):
+ * what is checked is what goes to Microsoft.
  */
-export async function checkSubmittable(viewer: PartnerViewer, claim: ClaimForSubmission): Promise<SubmitFailure | null> {
+export async function checkSubmittable(tx: ReferenceReader, viewer: PartnerViewer, claim: ClaimForSubmission): Promise<SubmitFailure | null> {
   const input = claimSchema.safeParse({
     ...claim,
     dynamicsSellerName: claim.dynamicsSellerName ?? undefined,
@@ -56,7 +55,7 @@ export async function checkSubmittable(viewer: PartnerViewer, claim: ClaimForSub
     subscriptionIds: claim.subscriptions.map((s) => s.subscriptionId),
   });
   if (!input.success) return failure("claimIncomplete", fieldErrorsOf(input.error));
-  const ruleErrors = { ...(await checkDetailsRules(viewer, input.data)), ...(await checkWorkloadRules(input.data)) };
+  const ruleErrors = { ...(await checkDetailsRules(viewer, input.data, tx)), ...(await checkWorkloadRules(input.data, new Date(), tx)) };
   if (Object.keys(ruleErrors).length > 0) return failure("claimIncomplete", ruleErrors);
   if (!claim.proof) return failure("poeDetailsMissing");
   const proof = poeDetailsSchema.safeParse(detailsForForm(claim.proof));
@@ -66,61 +65,55 @@ export async function checkSubmittable(viewer: PartnerViewer, claim: ClaimForSub
 }
 
 /**
- * Inside the (re)submission's transaction: queues behind other submissions for the same tenant (so
- * the duplicate and conflict checks see each other), locks the claim and reads it again.
+ * Opens the (re)submission, inside its transaction: queues behind other submissions for the same tenant
+ * (so the duplicate and conflict checks see each other), locks the claim and reads it. Null when it is
+ * not a claim of the viewer's organisation; "claimChanged" when its tenant changed while it waited.
  */
-export async function lockForSubmission(tx: Prisma.TransactionClient, viewer: PartnerViewer, claim: { id: string; tenantId: string }) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${claim.tenantId}))`;
-  await lockClaim(tx, claim.id);
-  return tx.claim.findFirst({ where: { ...claimScope(viewer), id: claim.id }, include: submissionInclude });
+export async function lockForSubmission(tx: Prisma.TransactionClient, viewer: PartnerViewer, claimId: string): Promise<ClaimForSubmission | null | SubmitFailure> {
+  const [tenant] = await tx.$queryRaw<{ tenantId: string }[]>`
+    SELECT "tenantId"::text AS "tenantId", pg_advisory_xact_lock(hashtext("tenantId"::text))::text AS locked FROM "Claim" WHERE id = ${claimId}`;
+  if (!tenant || !(await lockClaim(tx, claimId))) return null;
+  const claim = await tx.claim.findFirst({ where: { ...claimScope(viewer), id: claimId }, include: submissionInclude });
+  if (claim && claim.tenantId !== tenant.tenantId) return failure("claimChanged");
+  return claim;
 }
 
-/** What was validated before the locks must still be what goes to Microsoft: files, proof and items. */
-export function changedSinceCheck(fresh: ClaimForSubmission, checked: ClaimForSubmission): SubmitFailure | null {
-  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-  if (fresh._count.poeFiles === 0) return failure("poeFileRequired");
-  if (!fresh.proof || !poeDetailsSchema.safeParse(detailsForForm(fresh.proof)).success) return failure("poeDetailsMissing");
-  if (fresh.tenantId !== checked.tenantId || fresh.solutionArea !== checked.solutionArea || !sameSet(claimedItems(fresh), claimedItems(checked))) return failure("claimChanged");
-  return null;
-}
+export const isFailure = (value: ClaimForSubmission | SubmitFailure): value is SubmitFailure => "ok" in value;
 
 /**
- * After the status moved: refuses (by throwing a Refusal "duplicateOwnClaim", which rolls the transaction back) an
- * item the organisation already claims in another active claim, and flags conflicts with other
- * partners' claims. Returns whether there are any.
+ * After the status moved, in one statement: refuses (by throwing a Refusal "duplicateOwnClaim", which
+ * rolls the transaction back) an item the organisation already claims in another active claim, flags
+ * conflicts with other partners' claims (lib/claims/collisions.ts), and writes `andThen`'s rows (as
+ * data-modifying CTEs, given whether there is a conflict as `EXISTS (SELECT 1 FROM flagged)`) unless
+ * refused. Returns whether there are conflicts.
  */
-export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, claim: { id: string }): Promise<boolean> {
-  const { ownDuplicate, hasConflict } = await flagConflicts(tx, claim.id);
-  if (ownDuplicate) throw new Refusal("duplicateOwnClaim");
-  return hasConflict;
+export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, claimId: string, andThen: Prisma.Sql[] = []): Promise<boolean> {
+  const writes = andThen.map((sql, i) => Prisma.sql`, write${Prisma.raw(String(i))} AS (${sql})`);
+  const [row] = await tx.$queryRaw<{ ownDuplicate: boolean; hasConflict: boolean }[]>`
+    WITH ${conflictCtes(claimId)} ${writes.length > 0 ? Prisma.join(writes, " ") : Prisma.empty}
+    SELECT EXISTS (SELECT 1 FROM active WHERE own) AS "ownDuplicate", EXISTS (SELECT 1 FROM flagged) AS "hasConflict"`;
+  if (row.ownDuplicate) throw new Refusal("duplicateOwnClaim");
+  return row.hasConflict;
 }
 
+/** The SQL condition "no own duplicate", for `checkCollisionsAfterMove`'s writes. */
+export const NO_OWN_DUPLICATE = Prisma.sql`NOT EXISTS (SELECT 1 FROM active WHERE own)`;
+
 export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<SubmitResult> {
-  const claim = await db.claim.findFirst({
-    where: { ...claimScope(viewer), id: claimId },
-    include: { ...submissionInclude, submission: { select: { claimId: true } } },
-  });
-  if (!claim) return failure("notFound");
-  // Only a Draft is submitted here (a claim in Partner action required is resubmitted: partner-loop.ts).
-  if (claim.status !== "DRAFT") {
-    const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
-    return repeated ? done({ alreadySubmitted: true }) : failure("notEditable");
-  }
-
-  const acknowledged = submissionSchema.safeParse(values);
-  if (!acknowledged.success) return invalidInput(acknowledged.error);
-  const unsubmittable = await checkSubmittable(viewer, claim);
-  if (unsubmittable) return unsubmittable;
-
   try {
     return await db.$transaction(async (tx): Promise<SubmitResult> => {
-      const fresh = await lockForSubmission(tx, viewer, claim);
-      if (!fresh) return failure("notFound");
-      if (fresh.status !== "DRAFT") {
-        return (await tx.claimSubmission.findUnique({ where: { claimId } })) ? done({ alreadySubmitted: true }) : failure("notEditable");
+      const claim = await lockForSubmission(tx, viewer, claimId);
+      if (!claim) return failure("notFound");
+      if (isFailure(claim)) return claim;
+      // Only a Draft is submitted here (a claim in Partner action required is resubmitted: partner-loop.ts).
+      if (claim.status !== "DRAFT") {
+        const repeated = claim.submission && claim.status !== "PARTNER_ACTION_REQUIRED";
+        return repeated ? done({ alreadySubmitted: true }) : failure("notEditable");
       }
-      const changed = changedSinceCheck(fresh, claim);
-      if (changed) return changed;
+      const acknowledged = submissionSchema.safeParse(values);
+      if (!acknowledged.success) return invalidInput(acknowledged.error);
+      const unsubmittable = await checkSubmittable(tx, viewer, claim);
+      if (unsubmittable) return unsubmittable;
       // The status change and its audit row ("submitted"), conditional on the claim still being a Draft of this organisation.
       const moved = await transition(tx, {
         claimId,
@@ -128,16 +121,18 @@ export async function submitClaim(viewer: PartnerViewer, claimId: string, values
         to: "SUBMITTED",
         ...asPartner(viewer, request),
         action: "submitted",
-        locked: fresh,
+        locked: claim,
       });
-      if (!moved.ok) {
-        const now = await tx.claimSubmission.findUnique({ where: { claimId } });
-        return now ? done({ alreadySubmitted: true }) : failure("notEditable");
-      }
-      const hasConflict = await checkCollisionsAfterMove(tx, fresh);
-      await tx.claimSubmission.create({ data: { claimId, submittedById: viewer.id, acknowledgements: [...acknowledgementKeys], hasConflict } });
+      if (!moved.ok) return failure("notEditable");
+      // The submission's record and the customer's approval request, in the statement that checks the collisions.
       const kind = messageKinds.customerApprovalRequest;
-      await enqueueMessage(tx, { kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } });
+      await checkCollisionsAfterMove(tx, claimId, [
+        Prisma.sql`
+          INSERT INTO "ClaimSubmission" ("claimId", "submittedById", "submittedAt", acknowledgements, "hasConflict")
+          SELECT ${claimId}, ${viewer.id}, ${new Date().toISOString()}::timestamp, ${[...acknowledgementKeys]}::text[], EXISTS (SELECT 1 FROM flagged)
+          WHERE ${NO_OWN_DUPLICATE}`,
+        outboxInsert({ kind, dedupeKey: `${kind}:${claimId}`, claimId, payload: { claimId, to: claim.customerContactEmail, locale: claim.customerLocale } }, NO_OWN_DUPLICATE),
+      ]);
       return done({ alreadySubmitted: false });
     });
   } catch (error) {

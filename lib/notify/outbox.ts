@@ -10,7 +10,8 @@
 // generated once at the first claim and kept on every retry, and with the same links (the link token
 // is derived from the row, lib/notify/tokens.ts). Receiving mail systems use the Message-ID to drop
 // the duplicate; this "at least once, same Message-ID" is the delivery guarantee.
-import type { Prisma } from "../generated/prisma/client";
+import { newId } from "../ids";
+import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { db } from "../db";
 import type { Tx } from "../db-client";
@@ -103,29 +104,32 @@ export async function markAttemptFailed(row: Pick<ClaimedMessage, "id" | "attemp
   return failed ? ("failed" as const) : ("retry" as const);
 }
 
+export type OutboxMessageInput = { kind: string; dedupeKey: string; claimId?: string; payload: Prisma.InputJsonValue; availableAt?: Date; now?: Date };
+
+/**
+ * The INSERT that queues a message, as a statement to run or to place in a change's own statement (a
+ * data-modifying CTE): `when` is an extra SQL condition. ON CONFLICT DO NOTHING: a cause queued twice
+ * at the same moment (two workers, two instances) waits for the first row and keeps it, where an
+ * upsert could fail on the unique key.
+ */
+export function outboxInsert(message: OutboxMessageInput, when: Prisma.Sql = Prisma.sql`true`) {
+  const now = message.now ?? new Date();
+  const availableAt = message.availableAt ?? now;
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" (id, kind, "dedupeKey", "claimId", payload, "availableAt", "createdAt")
+    SELECT ${newId()}, ${message.kind}, ${message.dedupeKey}, ${message.claimId ?? null}, ${JSON.stringify(message.payload)}::jsonb,
+      ${availableAt.toISOString()}::timestamp, ${now.toISOString()}::timestamp
+    WHERE ${when}
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
 /**
  * Queues a message in the caller's transaction (the cause and its message commit together). The
  * dedupeKey makes it idempotent: a repeated cause finds the existing row. Returns the row's id.
  */
-export async function enqueueMessage(
-  tx: Tx,
-  message: { kind: string; dedupeKey: string; claimId?: string; payload: Prisma.InputJsonValue; availableAt?: Date; now?: Date },
-) {
-  // ON CONFLICT DO NOTHING: a cause queued twice at the same moment (two workers, two instances) waits
-  // for the first row and keeps it, where an upsert could fail on the unique key. The row written is
-  // returned at once; only a repeated cause reads the existing one.
-  const [created] = await tx.outboxMessage.createManyAndReturn({
-    data: [{
-      kind: message.kind,
-      dedupeKey: message.dedupeKey,
-      claimId: message.claimId,
-      payload: message.payload,
-      availableAt: message.availableAt ?? message.now ?? new Date(),
-      ...(message.now ? { createdAt: message.now } : {}),
-    }],
-    skipDuplicates: true,
-    select: { id: true },
-  });
+export async function enqueueMessage(tx: Tx, message: OutboxMessageInput) {
+  // The row written is returned at once; only a repeated cause reads the existing one.
+  const [created] = await tx.$queryRaw<{ id: string }[]>`${outboxInsert(message)} RETURNING id`;
   if (created) return created.id;
   const row = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
   return row.id;
