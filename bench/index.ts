@@ -156,6 +156,7 @@ async function sharedStackParts() {
       record(`${on}: p95 latency`, submission.p95, "ms", "<= 300 ms", submission.p95 <= 300);
       record(`${on}: submissions per second`, submission.perSecond, "per s", "figure (no target)", true);
       record(`${on}: portal CPU per submission`, submission.cpuMsPerSubmission, "ms", "figure (no target)", true);
+      record(`${on}: machine CPU busy`, submission.machineBusy * 100, "%", "figure (no target)", true);
     }
     console.log(`\nClaim submission, 50 concurrent clients, each submitting its own draft, on one and on two instances (${cores} cores); targets: ratio to pgbench >= 0.1, p95 <= 300 ms`);
     console.table(
@@ -167,6 +168,7 @@ async function sharedStackParts() {
         "p50 latency": `${submission.p50.toFixed(0)} ms`,
         "p95 latency": `${submission.p95.toFixed(0)} ms`,
         "portal CPU per submission": `${submission.cpuMsPerSubmission.toFixed(1)} ms`,
+        "portal / machine CPU busy": `${(submission.portalCpuShare * 100).toFixed(0)}% / ${(submission.machineBusy * 100).toFixed(0)}%`,
         "pgbench TPS (same transaction shape)": submission.pgbenchTps.toFixed(1),
         ratio: submission.ratio.toFixed(3),
       })),

@@ -2,6 +2,7 @@
 // same blob storage (time and the server's memory growth), and claim submission throughput with
 // 50 concurrent clients against pgbench's rate for an equivalent transaction.
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -102,6 +103,14 @@ export function treeCpuMs(rootPid: number) {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/** The machine's processor time so far, busy and in all, in clock ticks (Linux /proc/stat). */
+export function machineCpuTicks() {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  const idle = fields[3] + (fields[4] ?? 0); // idle and iowait
+  return { busy: total - idle, total };
+}
+
 /** A portal instance the benchmark's clients send requests to. */
 export type Instance = { baseUrl: string; pid: number };
 
@@ -116,6 +125,7 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
   const statuses = new Map<number, number>();
   const connections = Math.floor(50 / options.instances.length);
   const cpuBefore = options.instances.map((instance) => treeCpuMs(instance.pid));
+  const machineBefore = machineCpuTicks();
   const started = performance.now();
   await Promise.all(
     options.instances.map(
@@ -144,6 +154,9 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
   );
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = options.instances.reduce((sum, instance, index) => sum + treeCpuMs(instance.pid) - cpuBefore[index], 0);
+  const machineAfter = machineCpuTicks();
+  // How busy the whole machine was (the portal, PostgreSQL, the clients): at 100% an instance more cannot add throughput.
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
   const submitted = statuses.get(200) ?? 0;
   const pgbenchTps = options.pgbenchTps ?? pgbench(options.databaseUrl, options.workDir);
   return {
@@ -154,6 +167,8 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     cpuMsPerSubmission: cpuMs / Math.max(1, submitted),
+    portalCpuShare: cpuMs / 1000 / seconds / availableParallelism(),
+    machineBusy,
     pgbenchTps,
     ratio: submitted / seconds / pgbenchTps,
   };
