@@ -76,16 +76,19 @@ export const sharedItemsSql = (claimId: string) => Prisma.sql`
   WHERE me.id = ${claimId}`;
 
 /**
- * At submission, inside the caller's transaction, as CTEs to open a statement with: `active`, the
- * other active claims sharing one of the claim's items (`sharedItemsSql`), each marked `own` when it is
- * the claim's organisation's; and `flagged`, which, unless there is such an own duplicate (the caller
- * refuses), flags the claim and every other organisation's active claim sharing one of its items as
- * `hasConflict`, so the reviewer's queue finds both sides. A flag is never cleared here: the reviewer
- * decides the conflict. Whether there is an own duplicate: `EXISTS (SELECT 1 FROM active WHERE own)`;
- * whether there is a conflict: `EXISTS (SELECT 1 FROM flagged)`.
+ * At submission, in one statement inside the caller's transaction: whether the claim's organisation
+ * already claims one of its items in another active claim (`ownDuplicate`; then nothing is flagged,
+ * the caller refuses), else flags the claim and every other organisation's active claim sharing one
+ * of its items (`sharedItemsSql`) as `hasConflict`, so the reviewer's queue finds both sides
+ * (`hasConflict`: whether there was any). A flag is never cleared here: the reviewer decides the conflict.
+ *
+ * `andThen`: the submission's own rows, written by the same statement (data-modifying CTEs, which may
+ * read `EXISTS (SELECT 1 FROM flagged)` and should be conditional on `NO_OWN_DUPLICATE`).
  */
-export const conflictCtes = (claimId: string) => Prisma.sql`
-    shared AS (${sharedItemsSql(claimId)}),
+export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string, andThen: Prisma.Sql[] = []): Promise<{ ownDuplicate: boolean; hasConflict: boolean }> {
+  const writes = andThen.map((sql, i) => Prisma.sql`, ${Prisma.raw(`write${i}`)} AS (${sql})`);
+  const [row] = await tx.$queryRaw<{ ownDuplicate: boolean; hasConflict: boolean }[]>`
+    WITH shared AS (${sharedItemsSql(claimId)}),
     active AS (
       SELECT DISTINCT o.id, o."organizationId" = (SELECT "organizationId" FROM "Claim" WHERE id = ${claimId}) AS own
       FROM shared JOIN "Claim" o ON o.id = shared."claimId"
@@ -96,12 +99,10 @@ export const conflictCtes = (claimId: string) => Prisma.sql`
       WHERE NOT EXISTS (SELECT 1 FROM active WHERE own)
         AND id IN (SELECT id FROM active WHERE NOT own UNION ALL SELECT ${claimId} WHERE EXISTS (SELECT 1 FROM active WHERE NOT own))
       RETURNING id
-    )`;
-
-/** `conflictCtes` on its own: whether the organisation already claims one of the items (nothing flagged then), and whether there is a conflict. */
-export async function flagConflicts(tx: Prisma.TransactionClient, claimId: string): Promise<{ ownDuplicate: boolean; hasConflict: boolean }> {
-  const [row] = await tx.$queryRaw<{ ownDuplicate: boolean; hasConflict: boolean }[]>`
-    WITH ${conflictCtes(claimId)}
+    ) ${writes.length > 0 ? Prisma.join(writes, " ") : Prisma.empty}
     SELECT EXISTS (SELECT 1 FROM active WHERE own) AS "ownDuplicate", EXISTS (SELECT 1 FROM flagged) AS "hasConflict"`;
   return row;
 }
+
+/** The SQL condition "the organisation does not already claim an item", for `flagConflicts`'s writes. */
+export const NO_OWN_DUPLICATE = Prisma.sql`NOT EXISTS (SELECT 1 FROM active WHERE own)`;

@@ -9,7 +9,7 @@ import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { poeDetailsSchema, submissionSchema, acknowledgementKeys } from "../poe/schemas";
 import { detailsForForm } from "../poe/details";
-import { conflictCtes } from "./collisions";
+import { flagConflicts, NO_OWN_DUPLICATE } from "./collisions";
 import { transition } from "./lifecycle";
 import { claimScope } from "./queries";
 import { checkDetailsRules, checkWorkloadRules } from "./rules";
@@ -84,23 +84,16 @@ export async function lockForSubmission(tx: Prisma.TransactionClient, viewer: Pa
 export const isFailure = (value: ClaimForSubmission | SubmitFailure): value is SubmitFailure => "ok" in value;
 
 /**
- * After the status moved, in one statement: refuses (by throwing a Refusal "duplicateOwnClaim", which
- * rolls the transaction back) an item the organisation already claims in another active claim, flags
- * conflicts with other partners' claims (lib/claims/collisions.ts), and writes `andThen`'s rows (as
- * data-modifying CTEs, given whether there is a conflict as `EXISTS (SELECT 1 FROM flagged)`) unless
- * refused. Returns whether there are conflicts.
+ * After the status moved: refuses (by throwing a Refusal "duplicateOwnClaim", which rolls the
+ * transaction back) an item the organisation already claims in another active claim, and flags
+ * conflicts with other partners' claims, writing `andThen`'s rows in the same statement
+ * (lib/claims/collisions.ts flagConflicts). Returns whether there are conflicts.
  */
 export async function checkCollisionsAfterMove(tx: Prisma.TransactionClient, claimId: string, andThen: Prisma.Sql[] = []): Promise<boolean> {
-  const writes = andThen.map((sql, i) => Prisma.sql`, write${Prisma.raw(String(i))} AS (${sql})`);
-  const [row] = await tx.$queryRaw<{ ownDuplicate: boolean; hasConflict: boolean }[]>`
-    WITH ${conflictCtes(claimId)} ${writes.length > 0 ? Prisma.join(writes, " ") : Prisma.empty}
-    SELECT EXISTS (SELECT 1 FROM active WHERE own) AS "ownDuplicate", EXISTS (SELECT 1 FROM flagged) AS "hasConflict"`;
-  if (row.ownDuplicate) throw new Refusal("duplicateOwnClaim");
-  return row.hasConflict;
+  const { ownDuplicate, hasConflict } = await flagConflicts(tx, claimId, andThen);
+  if (ownDuplicate) throw new Refusal("duplicateOwnClaim");
+  return hasConflict;
 }
-
-/** The SQL condition "no own duplicate", for `checkCollisionsAfterMove`'s writes. */
-export const NO_OWN_DUPLICATE = Prisma.sql`NOT EXISTS (SELECT 1 FROM active WHERE own)`;
 
 export async function submitClaim(viewer: PartnerViewer, claimId: string, values: unknown, request: RequestMeta = {}): Promise<SubmitResult> {
   try {
