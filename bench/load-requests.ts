@@ -99,7 +99,7 @@ export class PortalClient {
     return outcome === "ok";
   }
 
-  /** A server action, called as the page's form calls it; its answer `{ ok: false, message: "unavailable" }` is the form's own error message. */
+  /** A server action, called as the page's form calls it; its answer `{ ok: false, problem: "unavailable" }` (lib/actions.ts) is the form's own error message. */
   async action<T extends { ok: boolean }>(kind: RequestKind, pathname: string, actionId: string, args: unknown[]): Promise<T | null> {
     let result: T | null = null;
     await this.send(
@@ -113,7 +113,7 @@ export class PortalClient {
           return "ok";
         }
         const refusal = value ? JSON.stringify(value).slice(0, 120) : undefined;
-        if (status === 503 || (value as { message?: string } | undefined)?.message === "unavailable") return ["clean failure", refusal ?? ""];
+        if (status === 503 || (value as { problem?: string } | undefined)?.problem === "unavailable") return ["clean failure", refusal ?? ""];
         return [status >= 500 ? "5xx" : "unexpected", refusal ?? ""];
       },
     );
