@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { constantHeaders } from "./lib/security/headers";
+import { MAX_REQUEST_BYTES } from "./lib/poe/vocabulary";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -16,6 +17,10 @@ const nextConfig: NextConfig = {
     // The development MCP endpoint writes every forwarded browser log line to .next/dev/logs
     // on each page load; the portal does not use it, so nothing is written while a page loads.
     mcpServer: false,
+    // With a proxy (proxy.ts), Next.js copies each request's body for it and cuts the copy the route
+    // handler reads at this size (10 MB unless set): a 25 MB PoE file would arrive cut short. The proxy
+    // reads no body; this is the largest body a route accepts, and each route checks its own limit.
+    proxyClientMaxBodySize: MAX_REQUEST_BYTES,
   },
   // Pages and route handlers get every security header from proxy.ts; static build output skips the
   // proxy, so it gets the ones that do not depend on the request here.

@@ -15,6 +15,7 @@ export const problemStatus = {
   claimChanged: 409,
   empty: 400,
   fileName: 400,
+  incomplete: 400,
   fileTooLarge: 413,
   claimTooLarge: 413,
   fileType: 415,

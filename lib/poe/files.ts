@@ -19,7 +19,7 @@ import { poeKinds, sniffPoeType, SNIFF_BYTES, type PoeKind } from "./sniff";
 import { deletePoeBlob, downloadPoeBlob, listPoeBlobs, uploadPoeBlob } from "./storage";
 import { stripUnsafeText } from "../text";
 
-export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName";
+export type PoeFileError = "notFound" | "notEditable" | "fileTooLarge" | "claimTooLarge" | "fileType" | "empty" | "fileName" | "incomplete";
 
 /** An upload, a removal or a file name refused: a Refusal with one of the codes above. */
 export type PoeFileRefused = Refusal<PoeFileError>;
@@ -138,6 +138,11 @@ export async function uploadPoeFile(viewer: PartnerViewer, claimId: string, inpu
   } catch (error) {
     source.destroy();
     throw tooLarge ?? error;
+  }
+  // A body cut short of its declared length on its way (a proxy's limit on what it copies) is not the file the user chose.
+  if (input.declaredSize !== null && size < input.declaredSize) {
+    await deletePoeBlob(blobName);
+    throw refused("incomplete");
   }
 
   try {

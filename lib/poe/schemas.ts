@@ -6,7 +6,7 @@ import { z } from "zod";
 import { commentsShape, poeDetailsRules, poeDetailsShape, submissionShape, withUsedActivities } from "./fields";
 
 export { type PoeDetails, type PoeDetailsInput, type SubmissionInput } from "./fields";
-export { acknowledgementKeys, inlinePoeKinds, MAX_CLAIM_BYTES, MAX_FILE_BYTES, oldestAcknowledgement, poeActivityTypes, poeDocumentTypes, type PoeActivityType } from "./vocabulary";
+export { acknowledgementKeys, inlinePoeKinds, MAX_CLAIM_BYTES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, oldestAcknowledgement, poeActivityTypes, poeDocumentTypes, type PoeActivityType } from "./vocabulary";
 
 export const poeDetailsSchema = z.object(poeDetailsShape).check(poeDetailsRules).transform(withUsedActivities);
 

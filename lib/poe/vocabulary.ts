@@ -10,6 +10,8 @@ export const acknowledgementKeys = ["accurate", "customerConsent", "roleAffectsE
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_CLAIM_BYTES = 100 * 1024 * 1024;
+/** The largest request body any route accepts: the API's multipart PoE upload (a claim's files and the form around them). */
+export const MAX_REQUEST_BYTES = MAX_CLAIM_BYTES + 1024 * 1024;
 
 /** The kinds a browser shows itself: the download route serves them inline on `?inline=1`, the file lists offer "Open". */
 export const inlinePoeKinds: ReadonlySet<string> = new Set(["pdf", "png", "jpeg"]);

@@ -1,6 +1,7 @@
 // From a Draft to Submitted as an incentive admin: the proof's details, a PDF dropped on the drop
 // zone, the template downloaded, the acknowledgements, Submit claim, and the read-only claim page;
-// and Submit claim while a file is still uploading.
+// and Submit claim while a file is still uploading; a file over 10 MB stored whole.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, expectAccessible, screenshot, signIn, test } from "./support";
 import { DEMO } from "../../lib/reference/demo-data";
@@ -127,4 +128,26 @@ test("Submit claim waits for a file that is still uploading, and never says no f
   await expect(page.getByTestId("claim-status")).toHaveText("Submitted");
   await expect(page.getByRole("link", { name: "Download slow-poe.pdf" })).toBeVisible();
   await expect(page.getByText("Upload at least one PoE file")).toHaveCount(0);
+});
+
+test("a 20 MB file is stored whole: its download has every byte that was chosen", async ({ page }) => {
+  const name = `PoE ${unique()}`;
+  await signIn(page, DEMO.users.contosoAdmin);
+  await createDraft(page, name);
+  await page.getByRole("link", { name: "Upload PoE" }).click();
+  await ready(page);
+
+  const file = Buffer.from(samplePdf(20 * 1024 * 1024));
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("poe-dropzone").getByRole("button", { name: "Browse files" }).click();
+  await (await chooser).setFiles({ name: "large-poe.pdf", mimeType: "application/pdf", buffer: file });
+  const link = page.getByRole("link", { name: "Download large-poe.pdf" });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/PDF · 20,480 KB/)).toBeVisible();
+
+  const download = await page.request.get(new URL((await link.getAttribute("href"))!, page.url()).toString());
+  expect(download.status()).toBe(200);
+  const body = await download.body();
+  expect(body.length).toBe(file.length);
+  expect(createHash("sha256").update(body).digest("hex")).toBe(createHash("sha256").update(file).digest("hex"));
 });

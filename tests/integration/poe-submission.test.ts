@@ -337,6 +337,7 @@ describe("refused uploads leave nothing behind", () => {
     ["a file declared over 25 MB", () => contoso, () => claimId, () => pdfStream(MAX_FILE_BYTES + 1).stream, { length: MAX_FILE_BYTES + 1 }, 413, "fileTooLarge"],
     ["a file over 25 MB streamed without Content-Length", () => contoso, () => claimId, () => pdfStream(MAX_FILE_BYTES + 1).stream, { length: null }, 413, "fileTooLarge"],
     ["a file over 25 MB that declares a small Content-Length", () => contoso, () => claimId, () => pdfStream(MAX_FILE_BYTES + 1).stream, { length: 1000 }, 413, "fileTooLarge"],
+    ["a body cut short of its Content-Length", () => contoso, () => claimId, () => pdfStream(2 * MB).stream, { length: 3 * MB }, 400, "incomplete"],
     ["a submitted claim", () => contoso, () => submittedClaimId, () => samplePdf(), {}, 409, "notEditable"],
     ["another organisation's admin", () => fabrikam, () => claimId, () => samplePdf(), {}, 404, "notFound"],
     ["a reviewer", () => reviewer, () => claimId, () => samplePdf(), {}, 404, "notFound"],

@@ -5,7 +5,7 @@ import { uploadPoeFile, type PoeFileError } from "@/lib/poe/files";
 import { isRefusal } from "@/lib/refusal";
 import { jsonError, partnerClaimRoute } from "@/lib/http";
 
-const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400 } as const;
+const statusOf = { notFound: 404, notEditable: 409, fileTooLarge: 413, claimTooLarge: 413, fileType: 415, empty: 400, fileName: 400, incomplete: 400 } as const;
 
 // The incentive admin's own claim only; 404 otherwise, 503 during an outage (lib/http.ts partnerClaimRoute).
 export const POST = partnerClaimRoute(async (request, viewer, id) => {

@@ -11,7 +11,7 @@ import { findClaim } from "@/lib/claims/queries";
 import { saveComments, savePoeDetails } from "@/lib/poe/details";
 import { uploadPoeFile, type PoeFileError } from "@/lib/poe/files";
 import { proofOfClaim } from "@/lib/poe/queries";
-import { MAX_CLAIM_BYTES } from "@/lib/poe/schemas";
+import { MAX_REQUEST_BYTES } from "@/lib/poe/schemas";
 import { isRefusal } from "@/lib/refusal";
 import { parseId } from "@/lib/text";
 
@@ -38,7 +38,7 @@ async function partsOf(request: Request): Promise<Parts> {
     return { details, comments, files: [] };
   }
   // The whole form is read before anything is saved: refuse at once what could never fit the claim.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_CLAIM_BYTES + 1024 * 1024) throw new ApiProblem("claimTooLarge");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) throw new ApiProblem("claimTooLarge");
   let form: FormData;
   try {
     form = await request.formData();
