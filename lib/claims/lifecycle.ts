@@ -17,14 +17,13 @@
 // violation there throws a Refusal "associationConflict" (lib/refusal.ts). A failed statement aborts a PostgreSQL
 // transaction, so the caller cannot go on: let the error leave the `$transaction` callback (which rolls
 // everything back) and map it to "associationConflict" outside, or use `runTransition`, which does both.
-import { newId } from "../ids";
 import { emitWebhookEvent, webhookEventInsert, type WebhookEvent } from "../webhooks/events";
 import { isRefusal, Refusal } from "../refusal";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { ClaimStatus } from "../generated/prisma/enums";
 import { messageKinds } from "../notify/messages";
 import { enqueueMessage } from "../notify/outbox";
-import { recordEvent, type ClaimAction } from "./history";
+import { eventInsert, recordEvent, type ClaimAction } from "./history";
 import { partnerActionReasons, rejectionReasons } from "./reasons";
 import { displacesHolders } from "./rules";
 import { customerDeclinableStatuses, dueAt, findTransition, isDisputable, type Actor, type LifecycleTimers, type TransitionRule } from "./vocabulary";
@@ -184,28 +183,22 @@ async function moveClaim(
     webhook: WebhookEvent;
   },
 ): Promise<{ eventId: string } | null> {
-  const { claimId, current, to, now, reason, event } = move;
-  const eventId = newId();
-  const writtenAt = ts(new Date());
+  const { claimId, current, to, now, reason } = move;
+  const audit = eventInsert({ ...move.event, fromStatus: current, toStatus: to, reasonCode: reason.code, note: reason.text }, Prisma.sql`moved`);
   const webhook = webhookEventInsert(move.webhook, Prisma.sql`EXISTS (SELECT 1 FROM moved)`);
   const [row] = await tx.$queryRaw<{ moved: number }[]>`
     WITH moved AS (
       UPDATE "Claim"
       SET status = ${to}::"ClaimStatus", "statusChangedAt" = ${ts(now)}::timestamp, "statusReasonCode" = ${reason.code ?? null}, "statusReasonText" = ${reason.text ?? null},
-        "updatedAt" = ${writtenAt}::timestamp ${to === "SUBMITTED" ? Prisma.sql`, "submittedAt" = ${ts(now)}::timestamp` : Prisma.empty}
+        "updatedAt" = ${ts(new Date())}::timestamp ${to === "SUBMITTED" ? Prisma.sql`, "submittedAt" = ${ts(now)}::timestamp` : Prisma.empty}
       WHERE id = ${claimId} AND status = ${current}::"ClaimStatus" AND "deletedAt" IS NULL
         ${move.organizationId ? Prisma.sql`AND "organizationId" = ${move.organizationId}` : Prisma.empty}
       RETURNING id
     ),
-    audit AS (
-      INSERT INTO "ClaimEvent" (id, "claimId", at, action, "actorUserId", "fromStatus", "toStatus", "reasonCode", note, ip, "userAgent")
-      SELECT ${eventId}, id, ${writtenAt}::timestamp, ${event.action}, ${event.actorUserId ?? null}, ${current}::"ClaimStatus", ${to}::"ClaimStatus",
-        ${reason.code ?? null}, ${reason.text ?? null}, ${event.ip ?? null}, ${event.userAgent ?? null}
-      FROM moved
-    ),
+    audit AS (${audit.sql}),
     webhook AS (${webhook.sql})
     SELECT count(*)::int AS moved FROM moved`;
-  return row.moved === 1 ? { eventId } : null;
+  return row.moved === 1 ? { eventId: audit.id } : null;
 }
 
 /**
