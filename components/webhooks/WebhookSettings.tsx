@@ -1,6 +1,7 @@
 "use client";
 // The organisation's webhook endpoints: the form to add one, the signing secret shown once (at creation
-// and after "Rotate secret"), and per endpoint its actions and delivery log.
+// and after "Rotate secret"), and per endpoint its actions (editing its URL, description and events
+// among them) and delivery log.
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -17,6 +18,7 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
+  FieldContextProvider,
   Input,
   makeStyles,
   MessageBar,
@@ -34,7 +36,7 @@ import {
 } from "@fluentui/react-components";
 import { useHydrated } from "@/components/hooks/useHydrated";
 import type { EndpointView } from "@/lib/webhooks/endpoints";
-import { createEndpointAction, deleteEndpointAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction } from "@/lib/webhooks/actions";
+import { createEndpointAction, deleteEndpointAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction, updateEndpointAction } from "@/lib/webhooks/actions";
 
 const useStyles = makeStyles({
   notice: { marginBottom: "16px" },
@@ -58,10 +60,6 @@ export function WebhookSettings({ endpoints, eventTypes }: { endpoints: Endpoint
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
-  const [url, setUrl] = useState("");
-  const [description, setDescription] = useState("");
-  const [events, setEvents] = useState<string[]>([...eventTypes]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
   const [secret, setSecret] = useState<{ endpointId: string; secret: string }>();
 
@@ -76,25 +74,20 @@ export function WebhookSettings({ endpoints, eventTypes }: { endpoints: Endpoint
       } else if (answer.problem) setProblem(answer.problem);
     });
 
-  const add = (event: React.FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      setProblem(undefined);
-      setSecret(undefined);
-      const answer = await createEndpointAction({ url, description, events });
-      if (answer.ok) {
-        setErrors({});
-        setUrl("");
-        setDescription("");
-        setSecret({ endpointId: answer.data.id, secret: answer.data.secret });
-        router.refresh();
-      } else {
-        setErrors(answer.fieldErrors);
-        if (answer.problem) setProblem(answer.problem);
-      }
-    });
-  };
-  const fieldError = (name: string) => (errors[name] ? { validationState: "error" as const, validationMessage: t(`errors.${errors[name]}`) } : {});
+  /** "Add endpoint": the form empties and the new endpoint's secret is shown once. */
+  const add = (values: EndpointValues) =>
+    new Promise<Answer>((resolve) =>
+      startTransition(async () => {
+        setProblem(undefined);
+        setSecret(undefined);
+        const answer = await createEndpointAction(values);
+        if (answer.ok) {
+          setSecret({ endpointId: answer.data.id, secret: answer.data.secret });
+          router.refresh();
+        } else if (answer.problem) setProblem(answer.problem);
+        resolve(answer);
+      }),
+    );
 
   return (
     <div data-ready={hydrated || undefined}>
@@ -114,48 +107,134 @@ export function WebhookSettings({ endpoints, eventTypes }: { endpoints: Endpoint
       ) : null}
 
       <Card className={styles.form}>
-        <form noValidate onSubmit={add} aria-label={t("addTitle")} className={styles.events}>
-          <Subtitle2 as="h2">{t("addTitle")}</Subtitle2>
-          <Field label={t("url")} required hint={t("urlHint")} {...fieldError("url")}>
-            <Input type="url" value={url} onChange={(_, data) => setUrl(data.value)} maxLength={2000} />
-          </Field>
-          <Field label={t("description")} hint={t("descriptionHint")} {...fieldError("description")}>
-            <Input value={description} onChange={(_, data) => setDescription(data.value)} maxLength={200} />
-          </Field>
-          {/* Not `required`: the field would mark each checkbox as required; the hint says at least one. */}
-          <Field label={t("events")} hint={t("eventsHint")} {...fieldError("events")}>
-            <div role="group" aria-label={t("events")} className={styles.events}>
-              {eventTypes.map((type) => (
-                <Checkbox
-                  key={type}
-                  label={`${t(`eventNames.${type.replace(".", "_")}`)} (${type})`}
-                  checked={events.includes(type)}
-                  onChange={(_, data) => setEvents((current) => (data.checked ? [...current, type] : current.filter((e) => e !== type)))}
-                />
-              ))}
-            </div>
-          </Field>
-          <div>
-            <Button type="submit" appearance="primary" disabled={pending}>
-              {t("add")}
-            </Button>
-          </div>
-        </form>
+        <EndpointForm title={t("addTitle")} submitLabel={t("add")} eventTypes={eventTypes} initial={{ url: "", description: "", events: [...eventTypes] }} pending={pending} onSubmit={add} clearOnSuccess />
       </Card>
 
       {endpoints.length === 0 ? <Text>{t("none")}</Text> : null}
       {endpoints.map((endpoint) => (
-        <EndpointCard key={endpoint.id} endpoint={endpoint} pending={pending} run={run} onSecret={(value) => setSecret({ endpointId: endpoint.id, secret: value })} />
+        <EndpointCard
+          key={endpoint.id}
+          endpoint={endpoint}
+          eventTypes={eventTypes}
+          pending={pending}
+          run={run}
+          onSecret={(value) => setSecret({ endpointId: endpoint.id, secret: value })}
+        />
       ))}
     </div>
   );
 }
 
-function EndpointCard({ endpoint, pending, run, onSecret }: { endpoint: EndpointView; pending: boolean; run: (work: () => Promise<Answer>, onDone?: (answer: Answer & { ok: true }) => void) => void; onSecret: (secret: string) => void }) {
+type EndpointValues = { url: string; description: string; events: string[] };
+
+/** The endpoint's fields (to add one, or to edit one), with each refusal at its field. */
+function EndpointForm({
+  title,
+  submitLabel,
+  eventTypes,
+  initial,
+  pending,
+  onSubmit,
+  onCancel,
+  clearOnSuccess = false,
+}: {
+  title: string;
+  submitLabel: string;
+  eventTypes: string[];
+  initial: EndpointValues;
+  pending: boolean;
+  onSubmit: (values: EndpointValues) => Promise<Answer>;
+  onCancel?: () => void;
+  clearOnSuccess?: boolean;
+}) {
+  const styles = useStyles();
+  const t = useTranslations("Webhooks");
+  const [url, setUrl] = useState(initial.url);
+  const [description, setDescription] = useState(initial.description);
+  const [events, setEvents] = useState<string[]>(initial.events);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const answer = await onSubmit({ url, description, events });
+    setErrors(answer.ok ? {} : answer.fieldErrors);
+    if (answer.ok && clearOnSuccess) {
+      setUrl("");
+      setDescription("");
+    }
+  };
+  const fieldError = (name: string) => (errors[name] ? { validationState: "error" as const, validationMessage: t(`errors.${errors[name]}`) } : {});
+  return (
+    <form noValidate onSubmit={submit} aria-label={title} className={styles.events}>
+      <Subtitle2 as="h2" className={styles.url}>
+        {title}
+      </Subtitle2>
+      <Field label={t("url")} required hint={t("urlHint")} {...fieldError("url")}>
+        <Input type="url" value={url} onChange={(_, data) => setUrl(data.value)} maxLength={2000} />
+      </Field>
+      <Field label={t("description")} hint={t("descriptionHint")} {...fieldError("description")}>
+        <Input value={description} onChange={(_, data) => setDescription(data.value)} maxLength={200} />
+      </Field>
+      {/* Not `required`: the field would mark each checkbox as required; the hint says at least one. The
+          checkboxes are outside the field's context: a field gives its one control its id and label, and
+          four checkboxes sharing one id would all toggle the first. */}
+      <Field label={t("events")} hint={t("eventsHint")} {...fieldError("events")}>
+        <div role="group" aria-label={t("events")} className={styles.events}>
+          <FieldContextProvider value={undefined}>
+            {eventTypes.map((type) => (
+              <Checkbox
+                key={type}
+                label={`${t(`eventNames.${type.replace(".", "_")}`)} (${type})`}
+                checked={events.includes(type)}
+                onChange={(_, data) => setEvents((current) => (data.checked ? [...current, type] : current.filter((e) => e !== type)))}
+              />
+            ))}
+          </FieldContextProvider>
+        </div>
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={pending}>
+          {submitLabel}
+        </Button>
+        {onCancel ? <Button onClick={onCancel}>{t("cancel")}</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+function EndpointCard({
+  endpoint,
+  eventTypes,
+  pending,
+  run,
+  onSecret,
+}: {
+  endpoint: EndpointView;
+  eventTypes: string[];
+  pending: boolean;
+  run: (work: () => Promise<Answer>, onDone?: (answer: Answer & { ok: true }) => void) => void;
+  onSecret: (secret: string) => void;
+}) {
   const styles = useStyles();
   const t = useTranslations("Webhooks");
   const format = useFormatter();
   const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  /** "Save": the form stays open with the refusals at their fields, or closes and says the secret is unchanged. */
+  const save = (values: EndpointValues) =>
+    new Promise<Answer>((resolve) =>
+      run(
+        async () => {
+          const answer = await updateEndpointAction(endpoint.id, values);
+          resolve(answer);
+          return answer;
+        },
+        () => {
+          setEditing(false);
+          setSaved(true);
+        },
+      ),
+    );
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC" : "—");
   return (
     <Card className={styles.endpoint} data-testid="webhook-endpoint">
@@ -169,7 +248,32 @@ function EndpointCard({ endpoint, pending, run, onSecret }: { endpoint: Endpoint
       </div>
       {endpoint.description ? <Text>{endpoint.description}</Text> : null}
       <Text className={styles.meta}>{t("subscribed", { events: endpoint.events.join(", ") })}</Text>
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t("saved")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editing ? (
+        <EndpointForm
+          title={t("editTitle", { url: endpoint.url })}
+          submitLabel={t("save")}
+          eventTypes={eventTypes}
+          initial={{ url: endpoint.url, description: endpoint.description, events: endpoint.events }}
+          pending={pending}
+          onSubmit={save}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
       <div className={styles.actions}>
+        <Button
+          disabled={pending || editing}
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {t("edit")}
+        </Button>
         <Button disabled={pending} onClick={() => run(() => sendTestEventAction(endpoint.id))}>
           {t("sendTest")}
         </Button>

@@ -7,13 +7,16 @@ import { z } from "zod";
 import { partnerAction, refused } from "../actions";
 import { idSchema } from "../text";
 import { requestWebhookDelivery } from "../jobs/queue";
-import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled } from "./endpoints";
+import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled, updateEndpoint } from "./endpoints";
 
 const page = () => ["/settings/webhooks"];
 const notFound = refused("notFound");
 
 /** "Add endpoint": URL, description and events; answers the signing secret once. */
 export const createEndpointAction = partnerAction({ args: z.tuple([z.unknown()]), invalid: refused("invalidRequest"), revalidate: page }, (viewer, values) => createEndpoint(viewer, values));
+
+/** "Edit" then "Save": URL, description and events (the secret stays). */
+export const updateEndpointAction = partnerAction({ args: z.tuple([idSchema, z.unknown()]), invalid: notFound, revalidate: page }, (viewer, id, values) => updateEndpoint(viewer, id, values));
 
 /** "Enable" / "Disable". */
 export const setEndpointEnabledAction = partnerAction({ args: z.tuple([idSchema, z.boolean()]), invalid: notFound, revalidate: page }, (viewer, id, enabled) => setEndpointEnabled(viewer, id, enabled));

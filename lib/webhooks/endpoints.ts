@@ -78,18 +78,38 @@ export async function webhooksPageView(viewer: PartnerViewer): Promise<EndpointV
   }));
 }
 
-/** Registers an endpoint; the answer carries its signing secret, the only time it is shown. */
-export async function createEndpoint(viewer: PartnerViewer, values: unknown) {
+/** The endpoint's fields as entered, checked as at registration (the address check included), or the refusal field by field. */
+async function checkedEndpoint(values: unknown) {
   const parsed = endpointSchema.safeParse(values);
   if (!parsed.success) return invalidInput(parsed.error);
   const problem = await checkEndpointUrl(parsed.data.url, { allowPrivate: env().WEBHOOK_ALLOW_PRIVATE });
   if (problem) return invalid({ url: problem });
+  return done(parsed.data);
+}
+
+/** Registers an endpoint; the answer carries its signing secret, the only time it is shown. */
+export async function createEndpoint(viewer: PartnerViewer, values: unknown) {
+  const checked = await checkedEndpoint(values);
+  if (!checked.ok) return checked;
+  const { url, description, events } = checked.data;
   const secret = newSigningSecret();
   const endpoint = await db.webhookEndpoint.create({
-    data: { organizationId: viewer.organization.id, url: parsed.data.url, description: parsed.data.description, events: parsed.data.events, secretSealed: seal(secret) },
+    data: { organizationId: viewer.organization.id, url, description, events, secretSealed: seal(secret) },
     select: { id: true },
   });
   return done({ id: endpoint.id, secret });
+}
+
+/**
+ * Changes an endpoint's URL, description and events, checked as at registration. Its secret, its state
+ * and its log stay; deliveries still waiting go to the new URL.
+ */
+export async function updateEndpoint(viewer: PartnerViewer, id: string, values: unknown) {
+  const checked = await checkedEndpoint(values);
+  if (!checked.ok) return checked;
+  const { url, description, events } = checked.data;
+  const updated = await db.webhookEndpoint.updateMany({ where: scoped(viewer, id), data: { url, description, events } });
+  return updated.count === 1 ? done() : refused("notFound");
 }
 
 /** Enables or disables an endpoint (a disabled one gets no new events; its pending deliveries wait). */

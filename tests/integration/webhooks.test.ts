@@ -12,7 +12,7 @@ import { DEMO } from "@/lib/reference/demo-data";
 import { recordCustomerResponse, runTransition } from "@/lib/claims/lifecycle";
 import { BACKOFF_MS, deliverWebhooks, drainWebhooks, LOG_RETENTION_DAYS, MAX_ATTEMPTS, sweepWebhookDeliveries } from "@/lib/webhooks/delivery";
 import { emitWebhookEvent, webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/events";
-import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled, webhooksPageView } from "@/lib/webhooks/endpoints";
+import { createEndpoint, deleteEndpoint, rotateSecret, sendTestEvent, setEndpointEnabled, updateEndpoint, webhooksPageView } from "@/lib/webhooks/endpoints";
 import type { PartnerViewer } from "@/lib/auth/session";
 import { claimFactory } from "../support/factories";
 import { loadPartnerViewer } from "../support/viewers";
@@ -269,9 +269,31 @@ describe("settings", () => {
     expect(log).toEqual([expect.objectContaining({ eventType: "webhook.test", status: "DELIVERED", statusCode: 200, attempts: 1, claimId: null })]);
   });
 
+  it("edits an endpoint's URL, description and events: checked as at registration, the secret and the log kept, waiting deliveries sent to the new URL", async () => {
+    const endpoint = await register(contoso, "/before");
+    expect(await sendTestEvent(contoso, endpoint.id)).toMatchObject({ ok: true });
+    await deliverWebhooks({ now: new Date() });
+    const claim = await claimOf(contoso);
+    await emitEach(contoso, claim, ["waiting"], new Date());
+
+    expect(await updateEndpoint(contoso, endpoint.id, { url: "ftp://example.com/x", description: "", events: ["claim.submitted"] })).toMatchObject({ ok: false, fieldErrors: { url: "invalidUrl" } });
+    expect(await updateEndpoint(contoso, endpoint.id, { url: hook.url("/after"), description: "", events: [] })).toMatchObject({ ok: false, fieldErrors: { events: "eventsRequired" } });
+    expect(await updateEndpoint(contoso, endpoint.id, { url: hook.url("/after"), description: "Moved", events: ["claim.status_changed", "claim.status_changed"] })).toEqual({ ok: true, data: undefined });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ url: hook.url("/after"), description: "Moved", events: ["claim.status_changed"], enabled: true });
+
+    await deliverWebhooks({ now: new Date() });
+    const moved = hook.received.filter((r) => r.path === "/after");
+    expect(moved.map((r) => r.event.data.label)).toEqual(["waiting"]);
+    expect(new Webhook(endpoint.secret).verify(moved[0].body, moved[0].headers as Record<string, string>)).toMatchObject({ type: "claim.status_changed" });
+    const log = (await webhooksPageView(contoso)).find((e) => e.id === endpoint.id)!.log;
+    expect(log.map((entry) => entry.eventType).sort()).toEqual(["claim.status_changed", "webhook.test"]);
+  });
+
   it("lets only the organisation's incentive admins see or change its endpoints", async () => {
     const endpoint = await register(contoso, "/private");
     expect((await webhooksPageView(fabrikam)).map((e) => e.id)).not.toContain(endpoint.id);
+    expect(await updateEndpoint(fabrikam, endpoint.id, { url: hook.url("/taken"), description: "", events: ["claim.submitted"] })).toMatchObject({ ok: false, problem: "notFound" });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ url: hook.url("/private") });
     expect(await setEndpointEnabled(fabrikam, endpoint.id, false)).toMatchObject({ ok: false, problem: "notFound" });
     expect(await rotateSecret(fabrikam, endpoint.id)).toMatchObject({ ok: false, problem: "notFound" });
     expect(await sendTestEvent(fabrikam, endpoint.id)).toMatchObject({ ok: false, problem: "notFound" });
