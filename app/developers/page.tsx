@@ -1,11 +1,12 @@
 // The API's reference, server-rendered from the OpenAPI document (lib/api/openapi.ts): authentication,
 // rate limits, the problem types (each with the anchor its `type` URI points at), and every operation
-// with its parameters, body fields and answers. Public, like the document itself; no client script.
+// with its parameters, body fields and answers. Public, like the document itself; no client script. In
+// the reader's language (English or Japanese); the operations' own descriptions are the document's (English).
 import type { ReactNode } from "react";
+import { getMessages, getTranslations } from "next-intl/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { problemCodes, problemStatus } from "@/lib/api/problem-codes";
 import { env } from "@/lib/env";
-import en from "@/messages/en.json";
 
 type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; oneOf?: Schema[]; description?: string; format?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; pattern?: string; default?: unknown };
 type Operation = { summary?: string; description?: string; parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string }>; security?: unknown[] };
@@ -13,8 +14,11 @@ type Operation = { summary?: string; description?: string; parameters?: { name: 
 const cell = { border: "1px solid #d1d1d1", padding: "4px 8px", textAlign: "left" as const, verticalAlign: "top" as const };
 const code = { fontFamily: "Consolas, 'Courier New', monospace", fontSize: "0.95em" };
 
-export default function DevelopersPage() {
+export default async function DevelopersPage() {
   const base = env().APP_URL;
+  const t = await getTranslations("Developers");
+  const problems = ((await getMessages()) as { Api: { problems: Record<string, { title: string; detail: string }> } }).Api.problems;
+  const tags = { code: (chunks: ReactNode) => <code style={code}>{chunks}</code> };
   const document = openApiDocument(base) as unknown as { info: { title: string; version: string; description: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
   const schemas = document.components.schemas;
   const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split("/").pop()!] ?? {}) : schema);
@@ -49,10 +53,10 @@ export default function DevelopersPage() {
       <table style={{ borderCollapse: "collapse", margin: "8px 0" }}>
         <thead>
           <tr>
-            <th style={cell}>Field</th>
-            <th style={cell}>Type</th>
-            <th style={cell}>Required</th>
-            <th style={cell}>Notes</th>
+            <th style={cell}>{t("field")}</th>
+            <th style={cell}>{t("fieldType")}</th>
+            <th style={cell}>{t("fieldRequired")}</th>
+            <th style={cell}>{t("notes")}</th>
           </tr>
         </thead>
         <tbody>
@@ -60,7 +64,7 @@ export default function DevelopersPage() {
             <tr key={name}>
               <td style={{ ...cell, ...code }}>{name}</td>
               <td style={{ ...cell, ...code }}>{typeOf(property)}</td>
-              <td style={cell}>{schema.required?.includes(name) ? "yes" : "no"}</td>
+              <td style={cell}>{schema.required?.includes(name) ? t("yes") : t("no")}</td>
               <td style={cell}>{[resolve(property).description ?? property.description, rules(property)].filter(Boolean).join(" ")}</td>
             </tr>
           ))}
@@ -72,49 +76,27 @@ export default function DevelopersPage() {
   return (
     <main id="main" style={{ padding: "32px 48px", maxWidth: 1100, lineHeight: 1.5 }}>
       <h1>{document.info.title}</h1>
-      <p>
-        Version {document.info.version}. Base URL <code style={code}>{base}/api/v1</code>. The machine-readable document:{" "}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).
-      </p>
-      {document.info.description.split("\n\n").map((paragraph) => (
-        <p key={paragraph}>{paragraph}</p>
-      ))}
+      <p>{t.rich("intro", { ...tags, version: document.info.version, base: `${base}/api/v1`, link: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a> })}</p>
+      <p>{t("summary")}</p>
 
-      <h2 id="authentication">Authentication</h2>
-      <p>
-        An incentive admin creates a personal access token on the portal&apos;s <a href="/settings/tokens">API tokens</a> page (30, 90, 180 or 365 days) and copies it once. Send it
-        on every request as <code style={code}>Authorization: Bearer cpor_pat_…</code>. A token acts for its admin in the admin&apos;s organisation: it sees and changes only that
-        organisation&apos;s claims, exactly as the portal&apos;s pages do. It stops working when it expires, when it is revoked, or when its admin is no longer an incentive admin of
-        the organisation. A browser session is not a credential here.
-      </p>
+      <h2 id="authentication">{t("authenticationTitle")}</h2>
+      <p>{t.rich("authentication", { ...tags, tokens: (chunks) => <a href="/settings/tokens">{chunks}</a> })}</p>
 
-      <h2 id="rate-limits">Rate limits</h2>
-      <p>
-        Each token may make {env().API_RATE_LIMIT_PER_MINUTE} requests a minute, counted across every instance of the portal. Every answer carries{" "}
-        <code style={code}>RateLimit-Limit</code>, <code style={code}>RateLimit-Remaining</code> and <code style={code}>RateLimit-Reset</code> (seconds); beyond the limit the answer
-        is <code style={code}>429</code> with <code style={code}>Retry-After</code>.
-      </p>
+      <h2 id="rate-limits">{t("rateLimitsTitle")}</h2>
+      <p>{t.rich("rateLimits", { ...tags, limit: env().API_RATE_LIMIT_PER_MINUTE })}</p>
 
-      <h2 id="conventions">Conventions</h2>
-      <p>
-        JSON field names are camelCase and the same in requests and answers; ids are strings; times are ISO 8601 in UTC. Lists are keyset-paginated: pass the answer&apos;s{" "}
-        <code style={code}>nextCursor</code> as <code style={code}>cursor</code> until it is null. <code style={code}>POST /claims</code> answers 201 with a Location header and accepts an{" "}
-        <code style={code}>Idempotency-Key</code>; submitting a claim twice answers its current state.
-      </p>
+      <h2 id="conventions">{t("conventionsTitle")}</h2>
+      <p>{t.rich("conventions", tags)}</p>
 
-      <h2 id="errors">Errors</h2>
-      <p>
-        Errors are RFC 9457 problem details (<code style={code}>application/problem+json</code>) with <code style={code}>type</code>, <code style={code}>title</code>,{" "}
-        <code style={code}>status</code>, <code style={code}>detail</code> and <code style={code}>instance</code>, and for refused input{" "}
-        <code style={code}>errors: [{"{"} field, message {"}"}]</code>. Messages are in English, or in Japanese with <code style={code}>Accept-Language: ja</code>.
-      </p>
+      <h2 id="errors">{t("errorsTitle")}</h2>
+      <p>{t.rich("errors", tags)}</p>
       <table style={{ borderCollapse: "collapse" }}>
         <thead>
           <tr>
-            <th style={cell}>Type</th>
-            <th style={cell}>Status</th>
-            <th style={cell}>Title</th>
-            <th style={cell}>Meaning</th>
+            <th style={cell}>{t("problemType")}</th>
+            <th style={cell}>{t("problemStatus")}</th>
+            <th style={cell}>{t("problemTitle")}</th>
+            <th style={cell}>{t("problemMeaning")}</th>
           </tr>
         </thead>
         <tbody>
@@ -122,14 +104,15 @@ export default function DevelopersPage() {
             <tr key={problem} id={`problem-${problem}`}>
               <td style={{ ...cell, ...code }}>{problem}</td>
               <td style={cell}>{problemStatus[problem]}</td>
-              <td style={cell}>{en.Api.problems[problem].title}</td>
-              <td style={cell}>{en.Api.problems[problem].detail}</td>
+              <td style={cell}>{problems[problem].title}</td>
+              <td style={cell}>{problems[problem].detail}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2 id="endpoints">Endpoints</h2>
+      <h2 id="endpoints">{t("endpointsTitle")}</h2>
+      <p>{t("operationsInEnglish")}</p>
       {Object.entries(document.paths).flatMap(([path, item]) =>
         Object.entries(item).map(([method, operation]) => (
           <section key={`${method} ${path}`} id={`${method}-${path.replace(/[^\w]+/g, "-")}`} style={{ borderTop: "1px solid #d1d1d1", paddingTop: 8, marginTop: 24 }}>
@@ -140,7 +123,7 @@ export default function DevelopersPage() {
             {operation.description ? <p>{operation.description}</p> : null}
             {operation.parameters?.length ? (
               <>
-                <h4>Parameters</h4>
+                <h4>{t("parameters")}</h4>
                 <table style={{ borderCollapse: "collapse" }}>
                   <tbody>
                     {operation.parameters.map((parameter) => (
@@ -148,7 +131,7 @@ export default function DevelopersPage() {
                         <td style={{ ...cell, ...code }}>{parameter.name}</td>
                         <td style={cell}>{parameter.in}</td>
                         <td style={{ ...cell, ...code }}>{parameter.schema ? typeOf(parameter.schema) : ""}</td>
-                        <td style={cell}>{parameter.required ? "required" : "optional"}</td>
+                        <td style={cell}>{parameter.required ? t("required") : t("optional")}</td>
                         <td style={cell}>{[parameter.description, parameter.schema ? rules(parameter.schema) : ""].filter(Boolean).join(" ")}</td>
                       </tr>
                     ))}
@@ -160,13 +143,13 @@ export default function DevelopersPage() {
               ? Object.entries(operation.requestBody.content).map(([type, content]) => (
                   <div key={type}>
                     <h4>
-                      Body <code style={code}>{type}</code>
+                      {t("body")} <code style={code}>{type}</code>
                     </h4>
                     {fields(content.schema)}
                   </div>
                 ))
               : null}
-            <h4>Answers</h4>
+            <h4>{t("answers")}</h4>
             <ul>
               {Object.entries(operation.responses).map(([status, response]) => (
                 <li key={status}>

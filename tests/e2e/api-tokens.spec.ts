@@ -68,6 +68,15 @@ test("an incentive admin creates an API token, uses it, revokes it, and reads th
   // The same page in Japanese.
   await inLanguage(page, "日本語");
   await expect(page.getByRole("heading", { level: 1, name: "API トークン" })).toBeVisible();
+  // The reference reads in Japanese too (the operations' own descriptions are the OpenAPI document's).
+  await page.getByRole("link", { name: "API リファレンス" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "認証" })).toBeVisible();
+  await expect(page.getByText("各トークンは 1 分間に")).toBeVisible();
+  await expect(page.locator("#problem-validation")).toContainText("検証");
+  await expect(page.getByRole("heading", { name: "GET /claims", exact: true })).toBeVisible();
+  await screenshot(page, "api-reference-ja");
+  await page.goBack();
+  await ready(page);
   await expect(page.getByRole("navigation", { name: /./ }).getByRole("link", { name: "API トークン" })).toBeVisible();
   await expect(row).toContainText("取り消し済み");
   await page.getByRole("button", { name: "トークンを作成" }).click();
@@ -80,6 +89,7 @@ test("an incentive admin creates an API token, uses it, revokes it, and reads th
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "CPOR claims portal API" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "GET /claims", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Authentication" })).toBeVisible();
   await expect(page.locator("#problem-validation")).toContainText("Validation failed");
   await screenshot(page, "api-reference");
 });
