@@ -5,7 +5,7 @@ import pg from "pg";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { COUNT_CAP, countQueue, isFiltered, listQueue, queueCountSql, queuePageSql, queueQuerySchema, queueSorts, queueViews, type QueueQuery } from "../lib/review/queue";
-import { resolveSearch, searchLookupSql } from "../lib/review/queue-search";
+import { nameLookup, resolveSearch, searchLookupSql } from "../lib/review/queue-search";
 import { computeDashboardFigures, readDashboard } from "../lib/review/dashboard";
 import { record } from "./results";
 
@@ -240,7 +240,7 @@ export async function measureQueue(db: PrismaClient, reviewerId: string) {
       const app = await time(() => listQueue(db, pageQuery, reviewerId, PAGE));
       const search = await resolveSearch(db, pageQuery.q);
       const plan = await explain(db, queuePageSql(pageQuery, reviewerId, PAGE, search));
-      const lookup = pageQuery.q && search?.kind === "text" ? await explain(db, searchLookupSql(pageQuery.q), { indexOnly: true }) : undefined;
+      const lookup = pageQuery.q && search?.kind === "text" ? await explain(db, searchLookupSql(pageQuery.q, await nameLookup(db, pageQuery.q)), { indexOnly: true }) : undefined;
       const scans = [...plan.scans, ...(lookup?.scans.map((s) => `lookup: ${s}`) ?? [])];
       rows.push(row(name, page, app, (plan.executionMs + (lookup?.executionMs ?? 0)), scans));
     }

@@ -1,6 +1,8 @@
 // The reviewer queue's text search at a million claims. One lookup first (`resolveSearch`): the
 // organisations whose name matches (a trigram index on Organization.name), the organisation of the
-// PartnerID typed, and up to 1,000 claims whose name matches (a trigram index on Claim.name). Then the
+// PartnerID typed, and up to 1,000 claims whose name matches (a trigram index on Claim.name), unless the
+// planner's statistics show the text in many names (`nameLookup`: then the page filters names as it
+// walks its own order, where a page fills at once). Then the
 // page reads each part by its own index in page order (`searchLegs`: one organisation's claims walk
 // (organizationId, sort, id), the matching ids are a short sorted list), each part excluding the
 // earlier ones, so a claim shows once; the parts are merged in page order (lib/review/queue.ts).
@@ -42,14 +44,34 @@ export type ResolvedSearch =
       asId: boolean;
     };
 
+/**
+ * Claim names the planner expects to match beyond this many are not looked up by id: a text in that
+ * many names fills a page at once in the page's own order, while reading every entry of its common
+ * trigrams would cost more than the page. (The estimate comes from the column's statistics, a sample of
+ * names; a text they do not show as common is looked up, as any rare one.)
+ */
+export const COMMON_NAME_ROWS = 20 * NAME_IDS;
+
+/** How the lookup treats claim names: looked up by the trigram index, known to be common, or not searched (too short). */
+export type NameLookup = "lookup" | "common" | "none";
+
 /** The lookup's SQL (the benchmark EXPLAINs it): matching organisations, the PartnerID's organisation, matching claim names. */
-export function searchLookupSql(q: string): Prisma.Sql {
+export function searchLookupSql(q: string, names: NameLookup = searchesClaimNames(q) ? "lookup" : "none"): Prisma.Sql {
   const like = likePattern(q);
   return Prisma.sql`
     SELECT
       ARRAY(SELECT o.id FROM "Organization" o WHERE o.name ILIKE ${like} ORDER BY o.id) AS organizations,
       (SELECT l."organizationId" FROM "PartnerLocation" l WHERE l."partnerId" = ${q}) AS partner,
-      ${searchesClaimNames(q) ? Prisma.sql`ARRAY(SELECT s.id FROM "Claim" s WHERE s.name ILIKE ${like} LIMIT ${NAME_IDS + 1})` : Prisma.sql`NULL::text[]`} AS ids`;
+      ${names === "lookup" ? Prisma.sql`ARRAY(SELECT s.id FROM "Claim" s WHERE s.name ILIKE ${like} LIMIT ${NAME_IDS + 1})` : Prisma.sql`NULL::text[]`} AS ids`;
+}
+
+/** Whether claim names are looked up by id for `q` (the planner's estimate of the names matching it, from the statistics alone). */
+export async function nameLookup(client: Tx, q: string): Promise<NameLookup> {
+  if (!searchesClaimNames(q)) return "none";
+  const [row] = await client.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Claim" s WHERE s.name ILIKE ${likePattern(q)}`;
+  const plan = row["QUERY PLAN"];
+  const [{ Plan: top }] = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: { "Plan Rows": number } }[];
+  return top["Plan Rows"] > COMMON_NAME_ROWS ? "common" : "lookup";
 }
 
 /** The one lookup a text search starts with. */
@@ -57,18 +79,20 @@ export async function resolveSearch(client: Tx, q: string | undefined): Promise<
   if (!q) return undefined;
   if (GUID.test(q)) return { kind: "tenant", q };
   type Found = { organizations: string[]; partner: string | null; ids: string[] | null };
+  const names = await nameLookup(client, q);
   // A name matching many claims could tempt the planner to read Claim in full until 1,001 turn up: the
   // lookup stays on the trigram index (in a transaction of its own when the client can open one).
+  const sql = searchLookupSql(q, names);
   const [row] =
     typeof (client as Partial<Db>).$transaction === "function"
-      ? (await (client as Db).$transaction([client.$executeRaw`SET LOCAL enable_seqscan = off`, client.$queryRaw<Found[]>(searchLookupSql(q))]))[1]
-      : await client.$queryRaw<Found[]>(searchLookupSql(q));
+      ? (await (client as Db).$transaction([client.$executeRaw`SET LOCAL enable_seqscan = off`, client.$queryRaw<Found[]>(sql)]))[1]
+      : await client.$queryRaw<Found[]>(sql);
   return {
     kind: "text",
     q,
     organizationIds: row.organizations,
     partnerOrganizationId: row.partner,
-    claimIds: row.ids === null ? null : row.ids.length > NAME_IDS ? "many" : row.ids,
+    claimIds: names === "common" ? "many" : row.ids === null ? null : row.ids.length > NAME_IDS ? "many" : row.ids,
     asId: parseId(q) !== null,
   };
 }

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEMO } from "@/lib/reference/demo-data";
 import { COUNT_CAP, countQueue, listQueue, queueQuerySchema, type QueueQuery } from "@/lib/review/queue";
-import { NAME_IDS, ORGANIZATION_LEGS, resolveSearch, searchesClaimNames } from "@/lib/review/queue-search";
+import { COMMON_NAME_ROWS, NAME_IDS, nameLookup, ORGANIZATION_LEGS, resolveSearch, searchesClaimNames } from "@/lib/review/queue-search";
 import { claimFactory } from "../support/factories";
 
 /** Letters no other test's names use (their tokens are hexadecimal), so each search here meets only its own claims. */
@@ -139,6 +139,17 @@ describe("short searches, as the queue page's hint says", () => {
     expect(searchesClaimNames("ab1")).toBe(true);
     expect(searchesClaimNames("Zé9")).toBe(true);
     expect(searchesClaimNames("東京都")).toBe(true);
+  });
+
+  it("claim names are looked up by id unless the statistics show the text in more names than a lookup is worth", async () => {
+    expect(await nameLookup(db, "ab")).toBe("none");
+    // Here no text is in anywhere near COMMON_NAME_ROWS names: every one is looked up.
+    expect(COMMON_NAME_ROWS).toBeGreaterThan(NAME_IDS);
+    expect(await nameLookup(db, NAME_WORD)).toBe("lookup");
+    expect(await nameLookup(db, "zzz-no-claim-has-this")).toBe("lookup");
+    // The planner's estimate is what decides: on a client whose statistics say many, the text is not looked up.
+    const saysMany = { $queryRaw: async () => [{ "QUERY PLAN": [{ Plan: { "Plan Rows": COMMON_NAME_ROWS + 1 } }] }] } as unknown as typeof db;
+    expect(await nameLookup(saysMany, NAME_WORD)).toBe("common");
   });
 
   it("one or two characters find organisations by name, never claims by name", async () => {
