@@ -67,6 +67,8 @@ async function startWizard(page: Page) {
   await page.goto("/claims");
   await page.getByRole("link", { name: "Add customer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add customer" })).toBeVisible();
+  // Cancel answers once the form is hydrated (a click before that, on a slow first compile, is lost).
+  await ready(page);
   if (!(await page.getByText("Step 1 of 4").isVisible())) {
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page).toHaveURL(/\/claims$/);
