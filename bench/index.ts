@@ -12,7 +12,7 @@ import { issueCustomerLink } from "../lib/notify/tokens";
 import { readyDrafts, sessionFor } from "./fixtures";
 import { loadBenchmark, loadSettings, stopLoadBenchmark } from "./load";
 import { measurePageWeights } from "./page-weight";
-import { submissionBenchmark, uploadBenchmark } from "./poe";
+import { localPostgresPid, submissionBenchmark, uploadBenchmark } from "./poe";
 import { IMPORT_TARGET_S, importBenchmark } from "./import";
 import { DASHBOARD_TARGET_MS, QUEUE_TARGET_MS, queueBenchmark } from "./queue";
 import { record, writeResults } from "./results";
@@ -143,12 +143,13 @@ async function sharedStackParts() {
 
   if (wanted("submissions") && server) {
     const one = [{ baseUrl, pid: serverPid }];
-    const single = await submissionBenchmark({ instances: one, sessionToken, claimIds: await readyDrafts(db, user.id, user.organizationId!, 2000), databaseUrl: shared.env.DATABASE_URL!, workDir: shared.workDir });
+    const databasePid = await localPostgresPid(shared.env.DATABASE_URL!);
+    const single = await submissionBenchmark({ instances: one, sessionToken, claimIds: await readyDrafts(db, user.id, user.organizationId!, 2000), databaseUrl: shared.env.DATABASE_URL!, workDir: shared.workDir, databasePid });
     // A second instance on the same services (the portal keeps no state in a process).
     const secondPort = new URL(baseUrl).port ? Number(new URL(baseUrl).port) + 1 : 3201;
     const secondPid = await shared.startPortal("start", {}, { port: secondPort });
     const two = [...one, { baseUrl: `${new URL(baseUrl).protocol}//${new URL(baseUrl).hostname}:${secondPort}`, pid: secondPid }];
-    const pair = await submissionBenchmark({ instances: two, sessionToken, claimIds: await readyDrafts(db, user.id, user.organizationId!, 2000), databaseUrl: shared.env.DATABASE_URL!, workDir: shared.workDir, pgbenchTps: single.pgbenchTps });
+    const pair = await submissionBenchmark({ instances: two, sessionToken, claimIds: await readyDrafts(db, user.id, user.organizationId!, 2000), databaseUrl: shared.env.DATABASE_URL!, workDir: shared.workDir, pgbenchTps: single.pgbenchTps, databasePid });
     await shared.stopPortal();
     for (const submission of [single, pair]) {
       const on = `claim submission, 50 clients, ${submission.instances} instance(s)`;
@@ -157,6 +158,7 @@ async function sharedStackParts() {
       record(`${on}: submissions per second`, submission.perSecond, "per s", "figure (no target)", true);
       record(`${on}: portal CPU per submission`, submission.cpuMsPerSubmission, "ms", "figure (no target)", true);
       record(`${on}: machine CPU busy`, submission.machineBusy * 100, "%", "figure (no target)", true);
+      if (submission.databaseCpuMsPerSubmission !== undefined) record(`${on}: PostgreSQL CPU per submission`, submission.databaseCpuMsPerSubmission, "ms", "figure (no target)", true);
     }
     console.log(`\nClaim submission, 50 concurrent clients, each submitting its own draft, on one and on two instances (${cores} cores); targets: ratio to pgbench >= 0.1, p95 <= 300 ms`);
     console.table(
@@ -168,6 +170,7 @@ async function sharedStackParts() {
         "p50 latency": `${submission.p50.toFixed(0)} ms`,
         "p95 latency": `${submission.p95.toFixed(0)} ms`,
         "portal CPU per submission": `${submission.cpuMsPerSubmission.toFixed(1)} ms`,
+        "PostgreSQL CPU per submission": submission.databaseCpuMsPerSubmission === undefined ? "(server elsewhere)" : `${submission.databaseCpuMsPerSubmission.toFixed(1)} ms`,
         "portal / machine CPU busy": `${(submission.portalCpuShare * 100).toFixed(0)}% / ${(submission.machineBusy * 100).toFixed(0)}%`,
         "pgbench TPS (same transaction shape)": submission.pgbenchTps.toFixed(1),
         ratio: submission.ratio.toFixed(3),

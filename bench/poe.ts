@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+import pg from "pg";
 import autocannon from "autocannon";
 import { BlobServiceClient } from "@azure/storage-blob";
 import { samplePdf } from "../tests/support/poe-samples";
@@ -111,6 +112,24 @@ export function machineCpuTicks() {
   return { busy: total - idle, total };
 }
 
+/**
+ * The PostgreSQL server's main process, when it runs on this machine (the parent of this connection's
+ * backend); undefined for a server elsewhere. Its process tree's processor time is the database's work.
+ */
+export async function localPostgresPid(databaseUrl: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const stat = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A portal instance the benchmark's clients send requests to. */
 export type Instance = { baseUrl: string; pid: number };
 
@@ -119,13 +138,14 @@ export type Instance = { baseUrl: string; pid: number };
  * instances; beside it the processor time the instances used per submission, and pgbench's rate for
  * the same shape of transaction.
  */
-export async function submissionBenchmark(options: { instances: Instance[]; sessionToken: string; claimIds: string[]; databaseUrl: string; workDir: string; pgbenchTps?: number }) {
+export async function submissionBenchmark(options: { instances: Instance[]; sessionToken: string; claimIds: string[]; databaseUrl: string; workDir: string; pgbenchTps?: number; databasePid?: number }) {
   const queue = [...options.claimIds];
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const connections = Math.floor(50 / options.instances.length);
   const cpuBefore = options.instances.map((instance) => treeCpuMs(instance.pid));
   const machineBefore = machineCpuTicks();
+  const databaseBefore = options.databasePid ? treeCpuMs(options.databasePid) : undefined;
   const started = performance.now();
   await Promise.all(
     options.instances.map(
@@ -155,6 +175,7 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = options.instances.reduce((sum, instance, index) => sum + treeCpuMs(instance.pid) - cpuBefore[index], 0);
   const machineAfter = machineCpuTicks();
+  const databaseMs = options.databasePid && databaseBefore !== undefined ? treeCpuMs(options.databasePid) - databaseBefore : undefined;
   // How busy the whole machine was (the portal, PostgreSQL, the clients): at 100% an instance more cannot add throughput.
   const machineBusy = (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
   const submitted = statuses.get(200) ?? 0;
@@ -168,6 +189,8 @@ export async function submissionBenchmark(options: { instances: Instance[]; sess
     p95: percentile(latencies, 95),
     cpuMsPerSubmission: cpuMs / Math.max(1, submitted),
     portalCpuShare: cpuMs / 1000 / seconds / availableParallelism(),
+    /** PostgreSQL's processor time per submission (all its processes: the submissions, the session reads, the email worker's rows), when it runs here. */
+    databaseCpuMsPerSubmission: databaseMs === undefined ? undefined : databaseMs / Math.max(1, submitted),
     machineBusy,
     pgbenchTps,
     ratio: submitted / seconds / pgbenchTps,
