@@ -42,6 +42,12 @@ const databaseShape = {
   DATABASE_URL: url(["postgresql:", "postgres:"]),
   /** Connections per instance; the embedded PGlite server takes exactly one. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How many different statements each connection keeps prepared, so the server plans them once per
+   * connection rather than on every run; 0 prepares none (the embedded server, whose one session
+   * outlives the connections, and poolers that do not keep a connection's prepared statements).
+   */
+  DATABASE_STATEMENT_CACHE: z.coerce.number().int().min(0).max(10_000).default(200),
 };
 
 export const envSchema = z

@@ -40,6 +40,8 @@ async function main() {
     services.push(pg);
     e.DATABASE_URL = pg.url;
     e.DATABASE_POOL_MAX = "1";
+    // Its one session outlives each connection: a statement prepared by the last one would be there already.
+    e.DATABASE_STATEMENT_CACHE = "0";
     console.log(`Embedded PostgreSQL (PGlite) on ${pg.url}`);
   }
   if (!e.AZURE_STORAGE_CONNECTION_STRING) {

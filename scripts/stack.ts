@@ -76,6 +76,7 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
       ...inherited,
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: database.poolMax,
+      DATABASE_STATEMENT_CACHE: database.statementCache,
       AZURE_STORAGE_CONNECTION_STRING: blob.connectionString,
       AZURE_STORAGE_CONTAINER: `poe-${name}`,
       SMTP_URL: mail.smtpUrl,
@@ -146,7 +147,8 @@ async function freshDatabase(name: string, workDir: string, port: number, servic
   if (!server) {
     const pglite = await startPostgres({ dataDir: path.join(workDir, "pg"), port });
     services.push(pglite);
-    return { url: pglite.url, poolMax: "1" };
+    // One session that outlives each connection: no statement stays prepared (lib/env.ts).
+    return { url: pglite.url, poolMax: "1", statementCache: "0" };
   }
   const database = `cpor_${name}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
@@ -161,5 +163,5 @@ async function freshDatabase(name: string, workDir: string, port: number, servic
   });
   const url = new URL(server);
   url.pathname = `/${database}`;
-  return { url: url.toString(), poolMax: "20" };
+  return { url: url.toString(), poolMax: "20", statementCache: "200" };
 }
