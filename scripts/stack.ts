@@ -163,5 +163,5 @@ async function freshDatabase(name: string, workDir: string, port: number, servic
   });
   const url = new URL(server);
   url.pathname = `/${database}`;
-  return { url: url.toString(), poolMax: "20", statementCache: "200" };
+  return { url: url.toString(), poolMax: "20", statementCache: process.env.DATABASE_STATEMENT_CACHE ?? "200" };
 }
