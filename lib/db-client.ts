@@ -38,7 +38,7 @@ export function statementNames(limit: number) {
   };
 }
 
-export function createPrismaClient(options: { url?: string; poolMax?: number; statementCache?: number } = {}) {
+export function createPrismaClient(options: { url?: string; poolMax?: number } = {}) {
   const configured = options.url ? undefined : databaseEnv();
   const pool = new pg.Pool({
     connectionString: options.url ?? configured!.DATABASE_URL,
@@ -47,7 +47,8 @@ export function createPrismaClient(options: { url?: string; poolMax?: number; st
     // A script that is done (and disconnected) exits without waiting for idle connections to time out.
     allowExitOnIdle: true,
   });
-  const statementCache = options.statementCache ?? configured?.DATABASE_STATEMENT_CACHE ?? 0;
+  // A client for an explicit URL (tests, benchmarks) prepares nothing; the portal's takes its setting.
+  const statementCache = configured?.DATABASE_STATEMENT_CACHE ?? 0;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: statementCache > 0 ? statementNames(statementCache) : undefined });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);

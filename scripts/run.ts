@@ -38,10 +38,7 @@ async function main() {
   if (embeddedDatabase) {
     const pg = await startPostgres({ dataDir: path.join(dataDir, "pg"), port: 54329 });
     services.push(pg);
-    e.DATABASE_URL = pg.url;
-    e.DATABASE_POOL_MAX = "1";
-    // Its one session outlives each connection: a statement prepared by the last one would be there already.
-    e.DATABASE_STATEMENT_CACHE = "0";
+    Object.assign(e, pg.env);
     console.log(`Embedded PostgreSQL (PGlite) on ${pg.url}`);
   }
   if (!e.AZURE_STORAGE_CONNECTION_STRING) {

@@ -52,7 +52,10 @@ export async function startPostgres({ dataDir, port }: { dataDir: string; port: 
   const service = launch("postgres", bin("pglite-server"), [`--db=${dataDir}`, `--port=${port}`, "--host=127.0.0.1", "--max-connections=1", "--extensions=pg_trgm"]);
   // PGlite compiles PostgreSQL's WebAssembly at start: seconds on an idle machine, minutes on a busy one.
   await waitForPort(port, { child: service.child, timeoutMs: 300_000 });
-  return { ...service, url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable` };
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  // The portal's database settings for it: one connection at a time, and no statement kept prepared,
+  // since its one session outlives each connection (one prepared by the last would be there already).
+  return { ...service, url, env: { DATABASE_URL: url, DATABASE_POOL_MAX: "1", DATABASE_STATEMENT_CACHE: "0" } };
 }
 
 export async function startBlobStorage({ dataDir, port }: { dataDir: string; port: number }) {

@@ -52,7 +52,7 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
   };
 
   try {
-    const database = await freshDatabase(name, workDir, ports.postgres, services, cleanups, databaseServer);
+    const databaseSettings = await freshDatabase(name, workDir, ports.postgres, services, cleanups, databaseServer);
     const blobDir = path.join(workDir, "azurite");
     let blob = await startBlobStorage({ dataDir: blobDir, port: ports.blob });
     services.push(blob);
@@ -74,9 +74,7 @@ export async function startStack(name: string, ports: StackPorts, { databaseServ
     const { NODE_ENV: _parentMode, ...inherited } = process.env;
     const env: Record<string, string | undefined> = {
       ...inherited,
-      DATABASE_URL: database.url,
-      DATABASE_POOL_MAX: database.poolMax,
-      DATABASE_STATEMENT_CACHE: database.statementCache,
+      ...databaseSettings,
       AZURE_STORAGE_CONNECTION_STRING: blob.connectionString,
       AZURE_STORAGE_CONTAINER: `poe-${name}`,
       SMTP_URL: mail.smtpUrl,
@@ -143,12 +141,12 @@ async function startEntra(port: number, workDir: string, appUrl: string) {
   return { ...provider, clientId: ENTRA_TEST_CLIENT.id, clientSecret: ENTRA_TEST_CLIENT.secret, reviewerTenantId: ENTRA_TEST_TENANTS.microsoft };
 }
 
+/** A new database for the stack; the portal's database settings for it (DATABASE_URL and its connection settings). */
 async function freshDatabase(name: string, workDir: string, port: number, services: Service[], cleanups: (() => Promise<void>)[], server: string | undefined) {
   if (!server) {
     const pglite = await startPostgres({ dataDir: path.join(workDir, "pg"), port });
     services.push(pglite);
-    // One session that outlives each connection: no statement stays prepared (lib/env.ts).
-    return { url: pglite.url, poolMax: "1", statementCache: "0" };
+    return pglite.env;
   }
   const database = `cpor_${name}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
@@ -163,5 +161,6 @@ async function freshDatabase(name: string, workDir: string, port: number, servic
   });
   const url = new URL(server);
   url.pathname = `/${database}`;
-  return { url: url.toString(), poolMax: "20", statementCache: process.env.DATABASE_STATEMENT_CACHE ?? "200" };
+  // DATABASE_STATEMENT_CACHE as the environment sets it (lib/env.ts's default otherwise).
+  return { DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "20" };
 }

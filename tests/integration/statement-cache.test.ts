@@ -30,7 +30,7 @@ describe("prepared statements", () => {
     expect(again.filter((s) => s.statement.includes('FROM "public"."Workload"'))).toHaveLength(1);
   });
 
-  it.runIf(cache === 0)("on the embedded server, no statement is kept prepared", async () => {
+  it.runIf(cache === 0)("with the cache off (the embedded server's setting), no statement is kept prepared", async () => {
     expect(await preparedAfterCatalogRead()).toEqual([]);
   });
 });
